@@ -1,0 +1,111 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "Burnrate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "burnrate", targets: ["BurnrateCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // Pure modules: no I/O, time is a parameter.
+        .target(name: "Snappy"),
+        .target(
+            name: "RemoteWrite",
+            dependencies: [
+                "Snappy",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
+        .target(name: "PromQL"),
+        .target(
+            name: "Rules",
+            dependencies: [
+                // "PromQL", // DEVSTUB
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Formats/Sloth", "Formats/Burnrate", "Formats/OpenSLO"] // DEVSTUB
+        ),
+        // Stateful modules.
+        .target(
+            name: "Storage",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Rules",
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "BurnrateCommand",
+            dependencies: [
+                "Rules",
+                "Server",
+                "Storage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+
+        .testTarget(name: "SnappyTests", dependencies: ["Snappy"]),
+        .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "Snappy"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules"]), // DEVSTUB PromQL
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server",
+                "Rules",
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "BurnrateCommandTests", dependencies: ["BurnrateCommand"]),
+    ]
+)
+
+// One list of strict settings for every target, as Hummingbird does.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .treatAllWarnings(as: .error),
+]
+// DEVSTUB: targets still being written elsewhere are left out of local builds.
+package.targets.removeAll { ["Snappy", "RemoteWrite", "PromQL", "SnappyTests", "RemoteWriteTests", "PromQLTests"].contains($0.name) }
+for target in package.targets where target.name == "RulesTests" { target.exclude = ["Sloth", "OpenSLO"] }
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,24 @@
+/// The service configuration, `burnrate.yml`: Prometheus' and Alertmanager's top-level keys where
+/// they overlap, and Burnrate's own sections beside them.
+public struct BurnrateConfig: Sendable, Hashable {
+    /// How often rules are evaluated when a group sets no interval.
+    public var evaluationInterval: Duration = .seconds(60)
+    /// Labels added to every alert sent and every series published.
+    public var externalLabels: [String: String] = [:]
+    /// The URL Burnrate is reachable at, for links in notifications.
+    public var externalURL: String?
+    /// Rule file paths or directories; relative paths are relative to the config file.
+    public var ruleFiles: [String] = []
+    /// The SQLite database path.
+    public var storagePath: String?
+    /// How long samples are kept; nil derives it from the longest SLO period plus 5 days.
+    public var retention: Duration?
+    /// The address the HTTP server listens on, `host:port`.
+    public var listenAddress: String?
+
+    /// The configuration used when no file is given.
+    public static let `default` = BurnrateConfig()
+
+    /// Creates the default configuration.
+    public init() {}
+}

@@ -1,0 +1,95 @@
+internal import Foundation
+
+/// Reads and validates `burnrate.yml`, reporting problems with positions.
+public enum ConfigLoader {
+    /// The sections that belong to later parts of Burnrate (notifications, incidents): accepted so an
+    /// Alertmanager configuration can be pasted unchanged, not yet acted on.
+    static let reservedSections = ["route", "receivers", "inhibit_rules", "time_intervals", "mute_time_intervals", "templates", "incidents"]
+
+    /// Loads the configuration file at `path`.
+    public static func load(path: String) -> (config: BurnrateConfig, diagnostics: [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (.default, [Diagnostic(SourceLocation(file: path, line: 1, column: 1), "cannot read configuration file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (.default, [Diagnostic(SourceLocation(file: path, line: 1, column: 1), "configuration file is not valid UTF-8")])
+        }
+        var (config, diagnostics) = parse(text, file: path)
+        let base = (path as NSString).deletingLastPathComponent
+        config.ruleFiles = config.ruleFiles.map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }
+        return (config, diagnostics)
+    }
+
+    /// Parses configuration text; `file` is used in positions.
+    public static func parse(_ text: String, file: String) -> (config: BurnrateConfig, diagnostics: [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let (documents, problems) = YAMLReader.documents(in: text, file: file)
+        diagnostics.append(contentsOf: problems)
+        var config = BurnrateConfig()
+        if documents.count > 1 {
+            diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "configuration must be a single YAML document, found \(documents.count)")
+        }
+        guard let root = documents.first?.root, !root.isNull,
+              var reader = MappingReader(root, what: "configuration", diagnostics: &diagnostics)
+        else {
+            return (config, diagnostics.sorted)
+        }
+        if var global = reader.mapping("global", what: "global", diagnostics: &diagnostics) {
+            if let interval = duration(&global, "evaluation_interval", diagnostics: &diagnostics) {
+                config.evaluationInterval = interval
+            }
+            for label in global.stringMap("external_labels", diagnostics: &diagnostics) {
+                if !Names.isValidLabelName(label.key) {
+                    diagnostics.error(label.location, "global: invalid external label name \"\(label.key)\"")
+                }
+                config.externalLabels[label.key] = label.value
+            }
+            config.externalURL = global.string("external_url", diagnostics: &diagnostics)
+            // Prometheus keys with no meaning for a receiver of remote-write.
+            global.ignore("scrape_interval", "scrape_timeout", "query_log_file", "resolve_timeout")
+            global.finish(diagnostics: &diagnostics)
+        }
+        if let files = reader.sequence("rule_files", diagnostics: &diagnostics) {
+            for node in files {
+                guard let path = node.scalar, !path.isEmpty else {
+                    diagnostics.error(node.location, "rule_files: each entry must be a path")
+                    continue
+                }
+                config.ruleFiles.append(path)
+            }
+        }
+        if var storage = reader.mapping("storage", what: "storage", diagnostics: &diagnostics) {
+            config.storagePath = storage.string("path", diagnostics: &diagnostics)
+            config.retention = duration(&storage, "retention", diagnostics: &diagnostics)
+            storage.finish(diagnostics: &diagnostics)
+        }
+        if var web = reader.mapping("web", what: "web", diagnostics: &diagnostics) {
+            if let address = web.string("listen_address", diagnostics: &diagnostics) {
+                if ListenAddress(address) == nil, let node = root["web"]?["listen_address"] {
+                    diagnostics.error(node.location, "web: invalid listen_address \"\(address)\" (expected host:port)")
+                }
+                config.listenAddress = address
+            }
+            web.finish(diagnostics: &diagnostics)
+        }
+        for section in reservedSections where reader.has(section) {
+            _ = reader.value(section)
+            if let node = root[section] {
+                diagnostics.warning(node.location, "section \"\(section)\" is accepted but not used by this version of Burnrate")
+            }
+        }
+        // Prometheus-only sections a user may paste along.
+        reader.ignore("scrape_configs", "remote_write", "remote_read", "alerting")
+        reader.finish(diagnostics: &diagnostics)
+        return (config, diagnostics.sorted)
+    }
+
+    private static func duration(_ reader: inout MappingReader, _ key: String, diagnostics: inout Diagnostics) -> Duration? {
+        guard let node = reader.value(key) else { return nil }
+        guard let text = node.scalar, let value = PromQLBridge.duration(text), value > .zero else {
+            diagnostics.error(node.location, "\(reader.what): invalid duration for \"\(key)\": \"\(node.scalar ?? node.typeDescription)\"")
+            return nil
+        }
+        return value
+    }
+}

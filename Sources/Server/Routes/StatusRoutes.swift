@@ -1,0 +1,45 @@
+internal import Hummingbird
+internal import Prometheus
+internal import Rules
+
+/// `/-/healthy`, `/-/ready`, `/-/reload` and `/metrics`.
+enum StatusRoutes {
+    static func add(to router: Router<BasicRequestContext>, state: ServerState) {
+        router.get("/-/healthy") { _, _ in APIResponse.text("Burnrate is Healthy.\n") }
+        router.head("/-/healthy") { _, _ in APIResponse.text("") }
+        router.get("/-/ready") { _, _ in APIResponse.text("Burnrate is Ready.\n") }
+        router.head("/-/ready") { _, _ in APIResponse.text("") }
+        let reload: @Sendable (Request, BasicRequestContext) async -> Response = { _, _ in
+            switch await state.rules.reload() {
+            case .applied(let ruleSet, let warnings):
+                return APIResponse.success(ReloadDocument(
+                    slos: ruleSet.slos.count, groups: ruleSet.groups.count, files: ruleSet.files.count,
+                    warnings: warnings.map(DiagnosticDocument.init)))
+            case .refused(let diagnostics):
+                let errors = diagnostics.filter { $0.severity == .error }
+                let summary = errors.prefix(3).map(\.description).joined(separator: "; ")
+                return APIResponse.error(
+                    .badRequest, type: .badData,
+                    "rules are invalid, previous rules stay in force: \(errors.count) error(s): \(summary)",
+                    data: diagnostics.map(DiagnosticDocument.init))
+            }
+        }
+        router.post("/-/reload", use: reload)
+        router.put("/-/reload", use: reload)
+        router.get("/metrics") { _, _ in
+            var buffer: [UInt8] = []
+            state.registry.emit(into: &buffer)
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: .init(bytes: buffer)))
+        }
+    }
+}
+
+/// What a successful reload answers.
+struct ReloadDocument: Encodable, Sendable {
+    let slos: Int
+    let groups: Int
+    let files: Int
+    let warnings: [DiagnosticDocument]
+}

@@ -1,0 +1,106 @@
+/// Folds the samples of one series over a range, given as decoded samples and whole-chunk
+/// summaries in time order, into the inputs of Prometheus 2.42's range functions, bit for bit.
+///
+/// Feed the decoded samples of the first edge chunk that fall in the range, then the summaries
+/// of the chunks wholly inside it, then the decoded samples of the last edge chunk, all in time
+/// order and without overlap. Stale markers are skipped, as Prometheus' range vectors skip them.
+/// The boundary between consecutive inputs (a reset or a change from the last sample of one to
+/// the first of the next) is handled here.
+public struct RangeAccumulator: Sendable {
+    /// The number of samples (stale markers excluded): `count_over_time`.
+    public private(set) var count = 0
+    /// The first sample, whose time and value `rate` extrapolation uses.
+    public private(set) var first: ChunkSample?
+    /// The last sample: `last_over_time`.
+    public private(set) var last: ChunkSample?
+    /// In order, the value before each drop: the corrections `increase` adds after `last - first`.
+    public private(set) var resetValues: [Double] = []
+    /// The number of value changes: `changes`.
+    public private(set) var changes = 0
+    /// `min_over_time`, folded as Prometheus folds it.
+    public private(set) var min: Double?
+    /// `max_over_time`, folded as Prometheus folds it.
+    public private(set) var max: Double?
+
+    /// Creates an empty accumulator.
+    public init() {}
+
+    /// The number of counter resets: `resets`.
+    public var resets: Int { resetValues.count }
+
+    /// Adds one decoded sample; a stale marker is skipped.
+    @inline(__always)
+    public mutating func add(t: Int64, v: Double) {
+        if v.bitPattern == ChunkSample.staleMarkerBits { return }
+        count += 1
+        guard let previous = last else {
+            first = ChunkSample(t: t, v: v)
+            last = first
+            min = v
+            max = v
+            return
+        }
+        if v < previous.v { resetValues.append(previous.v) }
+        if Self.changed(previous.v, v) { changes += 1 }
+        max = Self.foldMax(max ?? v, v)
+        min = Self.foldMin(min ?? v, v)
+        last = ChunkSample(t: t, v: v)
+    }
+
+    /// Adds one decoded sample; see `add(t:v:)`.
+    public mutating func add(_ sample: ChunkSample) {
+        add(t: sample.t, v: sample.v)
+    }
+
+    /// Adds a whole chunk by its summary, as if each of its samples were added in order.
+    public mutating func add(_ summary: ChunkSummary) {
+        guard let chunkFirst = summary.first, let chunkLast = summary.last,
+              let chunkMin = summary.min, let chunkMax = summary.max
+        else { return }
+        if let previous = last {
+            if chunkFirst.v < previous.v { resetValues.append(previous.v) }
+            if Self.changed(previous.v, chunkFirst.v) { changes += 1 }
+            max = Self.foldMax(max ?? chunkMax, chunkMax)
+            min = Self.foldMin(min ?? chunkMin, chunkMin)
+        } else {
+            first = chunkFirst
+            min = chunkMin
+            max = chunkMax
+        }
+        resetValues.append(contentsOf: summary.resetValues)
+        changes += summary.changes
+        count += summary.count
+        last = chunkLast
+    }
+
+    /// `last - first` plus each reset correction in order: Prometheus' counter increase before
+    /// extrapolation (`resultValue` of `extrapolatedRate` for `rate`/`increase`); `nil` below
+    /// two samples, where Prometheus returns nothing.
+    public var counterIncrease: Double? {
+        guard count >= 2, let first, let last else { return nil }
+        var result = last.v - first.v
+        for value in resetValues { result += value }
+        return result
+    }
+
+    /// `last - first`: Prometheus' `delta` before extrapolation; `nil` below two samples.
+    public var delta: Double? {
+        guard count >= 2, let first, let last else { return nil }
+        return last.v - first.v
+    }
+
+    @inline(__always)
+    static func changed(_ previous: Double, _ current: Double) -> Bool {
+        current != previous && !(current.isNaN && previous.isNaN)
+    }
+
+    @inline(__always)
+    static func foldMax(_ running: Double, _ v: Double) -> Double {
+        v > running || running.isNaN ? v : running
+    }
+
+    @inline(__always)
+    static func foldMin(_ running: Double, _ v: Double) -> Double {
+        v < running || running.isNaN ? v : running
+    }
+}

@@ -1,0 +1,94 @@
+public import GRDB
+internal import Foundation
+public import Logging
+
+/// The one SQLite database of a Burnrate process (WAL mode), opened with its schema migrated.
+///
+/// Every stateful module (samples, alert state, notifications, incidents) keeps its tables here,
+/// so that one file holds everything a restart needs. One pool per file for the whole process,
+/// as GRDB recommends.
+public final class BurnrateDatabase: Sendable {
+    /// The connection pool: one writer, concurrent readers.
+    public let writer: any DatabaseWriter
+    /// The database file's path, or `:memory:`.
+    public let path: String
+
+    private init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
+    }
+
+    /// Opens (creating if needed, with its parent directory) the database at `path` in WAL mode
+    /// and applies the migrations it lacks.
+    public static func open(path: String, logger: Logger) throws(StorageError) -> BurnrateDatabase {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StorageError(.cannotOpen, "cannot create directory \(directory): \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.label = "burnrate"
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StorageError(.cannotOpen, "cannot open database \(path): \(error)")
+        }
+        let database = BurnrateDatabase(writer: pool, path: path)
+        try database.migrate(logger: logger)
+        return database
+    }
+
+    /// An in-memory database with the full schema, for tests.
+    public static func inMemory() throws(StorageError) -> BurnrateDatabase {
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue()
+        } catch {
+            throw StorageError(.cannotOpen, "cannot open in-memory database: \(error)")
+        }
+        let database = BurnrateDatabase(writer: queue, path: ":memory:")
+        try database.migrate(logger: Logger(label: "burnrate.storage"))
+        return database
+    }
+
+    /// The identifiers of the migrations applied to this database, in order.
+    public func appliedMigrations() throws(StorageError) -> [String] {
+        do {
+            return try writer.read { db in try Migrations.migrator.appliedMigrations(db) }
+        } catch {
+            throw StorageError(.io, "cannot read migrations: \(error)")
+        }
+    }
+
+    /// The journal mode in force (`wal` for a file database).
+    public func journalMode() throws(StorageError) -> String {
+        do {
+            return try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+        } catch {
+            throw StorageError(.io, "cannot read journal mode: \(error)")
+        }
+    }
+
+    private func migrate(logger: Logger) throws(StorageError) {
+        do {
+            let before = try writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+            try Migrations.migrator.migrate(writer)
+            let applied = Migrations.migrator.migrations.filter { !before.contains($0) }
+            if !applied.isEmpty {
+                logger.info("database migrated", metadata: ["path": "\(path)", "applied": "\(applied.joined(separator: ","))"])
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StorageError(.cannotOpen, "\(path) is not a SQLite database")
+        } catch {
+            throw StorageError(.migration, "cannot migrate database \(path): \(error)")
+        }
+    }
+}
