@@ -14,6 +14,13 @@ public enum DidYouMean {
             }
         }
         if let best { return best.word }
+        // A known key that starts the word, or that the word starts (`expresion` for `expr`).
+        if lowered.count >= 3, let prefix = candidates.first(where: {
+            let candidate = $0.lowercased()
+            return candidate.count >= 3 && (lowered.hasPrefix(candidate) || candidate.hasPrefix(lowered))
+        }) {
+            return prefix
+        }
         // snake_case written as camelCase or the reverse.
         let folded = lowered.filter { $0 != "_" && $0 != "-" }
         return candidates.first { $0.lowercased().filter { $0 != "_" && $0 != "-" } == folded }

@@ -15,13 +15,13 @@ public enum YAMLReader {
             }
             return (documents, [])
         } catch let error as YamlError {
-            return (documents, [diagnostic(for: error, file: file)])
+            return (documents, [diagnostic(for: error, file: file, text: text)])
         } catch {
             return (documents, [Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")])
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
@@ -31,12 +31,35 @@ public enum YAMLReader {
                 message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
             }
             return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.sorted().first ?? ""
+            let location = secondOccurrence(of: key, mappingAt: context.mark, in: text, file: file)
+            let names = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            return Diagnostic(location, "duplicate key \(names) in mapping at line \(context.mark.line)")
         case .reader(let problem, let offset, _, let yaml):
             let (line, column) = lineAndColumn(ofUTF8Offset: offset ?? 0, in: yaml)
             return Diagnostic(SourceLocation(file: file, line: line, column: column), "YAML syntax error: \(problem)")
         default:
             return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "YAML syntax error: \(error)")
         }
+    }
+
+    /// Where a duplicated key appears the second time in the block mapping that starts at `mark`.
+    private static func secondOccurrence(of key: String, mappingAt mark: Mark, in text: String, file: String) -> SourceLocation {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        var line = mark.line
+        while line <= lines.count {
+            let content = lines[line - 1]
+            let indent = content.prefix { $0 == " " || $0 == "-" }.count
+            let rest = content.dropFirst(indent)
+            if indent + 1 == mark.column, rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return SourceLocation(file: file, line: line, column: indent + 1) }
+            }
+            line += 1
+        }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
     private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
