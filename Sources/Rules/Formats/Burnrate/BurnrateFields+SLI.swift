@@ -6,7 +6,7 @@ extension BurnrateFields {
         defer { reader.finish(diagnostics: &diagnostics) }
         let metric = reader.string("metric", required: true, diagnostics: &diagnostics)
         if let metric, let metricNode = node["metric"], !metric.isEmpty {
-            if !SlothNames.isValidMetricName(metric) {
+            if !Names.isValidMetricName(metric) {
                 diagnostics.error(metricNode.location, "\(what): invalid metric name \"\(metric)\": it must match [a-zA-Z_:][a-zA-Z0-9_:]*")
             } else if let suffix = ["_bucket", "_count", "_sum"].first(where: metric.hasSuffix) {
                 diagnostics.error(metricNode.location, "\(what): metric must be the histogram's base name, without \(suffix): \"\(metric.dropLast(suffix.count))\"")

@@ -10,7 +10,7 @@ enum BurnrateFields {
                 diagnostics.error(item.location, "\(reader.what): group_by entries must be label names, got \(item.typeDescription)")
                 continue
             }
-            if !SlothNames.isValidLabelName(label) {
+            if !Names.isValidLabelName(label) {
                 diagnostics.error(item.location, "\(reader.what): invalid label name \"\(label)\" in group_by: it must match [a-zA-Z_][a-zA-Z0-9_]*")
             } else if labels.contains(label) {
                 diagnostics.error(item.location, "\(reader.what): label \"\(label)\" appears twice in group_by")

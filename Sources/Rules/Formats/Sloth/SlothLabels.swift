@@ -29,7 +29,7 @@ enum SlothLabels {
             }
             if kind == .label && name == "__name__" {
                 diagnostics.error(pair.key.location, "\(what): the label \"__name__\" is not allowed in \(key)")
-            } else if !SlothNames.isValidLabelName(name) {
+            } else if !Names.isValidLabelName(name) {
                 diagnostics.error(pair.key.location, "\(what): invalid \(kind.rawValue) name \"\(name)\" in \(key): it must match [a-zA-Z_][a-zA-Z0-9_]*")
             }
             guard pair.value.isNull || pair.value.scalar != nil else {

@@ -1,4 +1,4 @@
-/// The naming rules Sloth and Prometheus apply to services, SLO names, labels and annotations.
+/// The naming rule Sloth applies to services and SLO names (label and metric names: `Names`).
 enum SlothNames {
     /// True for a valid Sloth service or SLO name: letters, digits, `.`, `_` and `-`, starting and
     /// ending with a letter or digit (so at least two characters), as Sloth's `NameRegexp` says.
@@ -12,18 +12,6 @@ enum SlothNames {
 
     /// The rule a name breaks, for messages.
     static let nameRule = "names must start and end with a letter or digit and contain only letters, digits, \".\", \"_\" and \"-\""
-
-    /// True for a Prometheus label name: `[a-zA-Z_][a-zA-Z0-9_]*`.
-    static func isValidLabelName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, isLetter(first) || first == "_" else { return false }
-        return name.unicodeScalars.allSatisfy { isLetter($0) || isDigit($0) || $0 == "_" }
-    }
-
-    /// True for a Prometheus metric name: `[a-zA-Z_:][a-zA-Z0-9_:]*`.
-    static func isValidMetricName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, isLetter(first) || first == "_" || first == ":" else { return false }
-        return name.unicodeScalars.allSatisfy { isLetter($0) || isDigit($0) || $0 == "_" || $0 == ":" }
-    }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
