@@ -43,7 +43,7 @@ let gpuRules = """
         try await server.waitUntilReady()
 
         // Invalid rules: the reload is refused and the old rules stay.
-        try Data("groups:\n  - name: gpu\n    rules:\n      - alert: Renamed\n        expr: up\n        for: soon\n".utf8).write(to: rules)
+        try Data("groups:\n  - name: gpu\n    rules:\n      - alert: Renamed\n        expr: up >\n".utf8).write(to: rules)
         server.signal(SIGHUP)
         try await waitFor(server, metric: "burnrate_config_last_reload_successful 0.0")
         #expect(try await server.request("/api/v1/rules").1.contains("GPUMemoryHigh"))

@@ -59,6 +59,9 @@ public final class BurnrateDatabase: Sendable {
         return database
     }
 
+    /// The identifiers of every migration this version knows, in order.
+    public static var knownMigrations: [String] { Migrations.migrator.migrations }
+
     /// The identifiers of the migrations applied to this database, in order.
     public func appliedMigrations() throws(StorageError) -> [String] {
         do {

@@ -14,14 +14,14 @@ import Testing
         let database = try BurnrateDatabase.open(path: path, logger: Logger(label: "test"))
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try database.journalMode() == "wal")
-        #expect(try database.appliedMigrations() == ["v1-metadata"])
+        #expect(try database.appliedMigrations() == BurnrateDatabase.knownMigrations)
     }
 
     @Test func reopeningAppliesNothingTwice() throws {
         let path = temporaryPath()
         _ = try BurnrateDatabase.open(path: path, logger: Logger(label: "test"))
         let again = try BurnrateDatabase.open(path: path, logger: Logger(label: "test"))
-        #expect(try again.appliedMigrations() == ["v1-metadata"])
+        #expect(try again.appliedMigrations() == BurnrateDatabase.knownMigrations)
     }
 
     @Test func aFileThatIsNotSQLiteIsACleanError() throws {
@@ -36,8 +36,12 @@ import Testing
         }
     }
 
+    @Test func migrationsStartWithTheFirstSchema() {
+        #expect(BurnrateDatabase.knownMigrations.first == "v1-metadata")
+    }
+
     @Test func inMemoryHasTheSchema() throws {
         let database = try BurnrateDatabase.inMemory()
-        #expect(try database.appliedMigrations() == ["v1-metadata"])
+        #expect(try database.appliedMigrations() == BurnrateDatabase.knownMigrations)
     }
 }

@@ -59,7 +59,7 @@ extension BurnrateFields {
             windowsValid = false
         }
         if let long, long.duration > length {
-            diagnostics.error(long.node.location, "\(what): long window \(long.node.scalar ?? "") is longer than the SLO period (\(DurationParser.format(length)))")
+            diagnostics.error(long.node.location, "\(what): long window \(long.node.scalar ?? "") is longer than the SLO period (\(PromQLBridge.format(length)))")
             windowsValid = false
         }
         let factor = burnFactor(&reader, what: what, long: long?.duration, length: length, diagnostics: &diagnostics)

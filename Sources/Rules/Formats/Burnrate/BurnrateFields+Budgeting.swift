@@ -45,7 +45,7 @@ extension BurnrateFields {
         guard let (window, node) = reader.promDuration("window", required: true, diagnostics: &diagnostics) else { return nil }
         let length = nominalLength(of: period)
         guard window < length else {
-            diagnostics.error(node.location, "\(reader.what): window \(node.scalar ?? "") must be shorter than the SLO period (\(DurationParser.format(length)))")
+            diagnostics.error(node.location, "\(reader.what): window \(node.scalar ?? "") must be shorter than the SLO period (\(PromQLBridge.format(length)))")
             return nil
         }
         return window

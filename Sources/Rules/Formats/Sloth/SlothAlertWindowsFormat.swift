@@ -69,7 +69,7 @@ enum SlothAlertWindowsFormat {
             catalogs.append(catalog)
             return
         }
-        let period = DurationParser.format(catalog.period)
+        let period = PromQLBridge.format(catalog.period)
         let first = existing.location.map { " at \($0)" } ?? ""
         if existing.hasSameWindows(as: catalog) {
             diagnostics.warning(location, "AlertWindows: an identical catalog for period \(period) was already loaded\(first); this one is ignored")

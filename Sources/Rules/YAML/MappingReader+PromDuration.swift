@@ -14,7 +14,7 @@ extension MappingReader {
             diagnostics.error(node.location, "\(what): field \"\(key)\" must be a duration such as 5m, 1h or 30d, got \(node.typeDescription)")
             return nil
         }
-        guard let duration = DurationParser.parse(text) else {
+        guard let duration = PromQLBridge.duration(text) else {
             diagnostics.error(node.location, "\(what): field \"\(key)\": \"\(text)\" is not a duration: use whole numbers with the units ms, s, m, h, d, w, y, largest first, e.g. 5m, 1h30m, 30d")
             return nil
         }
