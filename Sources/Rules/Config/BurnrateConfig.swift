@@ -15,6 +15,8 @@ public struct BurnrateConfig: Sendable, Hashable {
     public var retention: Duration?
     /// The address the HTTP server listens on, `host:port`.
     public var listenAddress: String?
+    /// Remote-write ingest settings.
+    public var ingest = IngestConfig()
 
     /// The configuration used when no file is given.
     public static let `default` = BurnrateConfig()

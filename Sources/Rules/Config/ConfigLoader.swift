@@ -72,6 +72,28 @@ public enum ConfigLoader {
             }
             web.finish(diagnostics: &diagnostics)
         }
+        if var ingest = reader.mapping("ingest", what: "ingest", diagnostics: &diagnostics) {
+            if let limit = ingest.int("max_body_bytes", diagnostics: &diagnostics) {
+                if limit <= 0, let node = root["ingest"]?["max_body_bytes"] {
+                    diagnostics.error(node.location, "ingest: max_body_bytes must be positive")
+                }
+                config.ingest.maxBodyBytes = limit
+            }
+            config.ingest.keepAll = ingest.bool("keep_all", diagnostics: &diagnostics) ?? false
+            config.ingest.bearerTokenFile = ingest.string("bearer_token_file", diagnostics: &diagnostics)
+            if var basic = ingest.mapping("basic_auth", what: "ingest.basic_auth", diagnostics: &diagnostics) {
+                let username = basic.string("username", required: true, diagnostics: &diagnostics)
+                let passwordFile = basic.string("password_file", required: true, diagnostics: &diagnostics)
+                basic.finish(diagnostics: &diagnostics)
+                if let username, let passwordFile {
+                    config.ingest.basicAuth = IngestConfig.BasicAuth(username: username, passwordFile: passwordFile)
+                }
+            }
+            if config.ingest.bearerTokenFile != nil, config.ingest.basicAuth != nil, let node = root["ingest"] {
+                diagnostics.error(node.location, "ingest: at most one of bearer_token_file and basic_auth may be set")
+            }
+            ingest.finish(diagnostics: &diagnostics)
+        }
         for section in reservedSections where reader.has(section) {
             _ = reader.value(section)
             if let node = root[section] {

@@ -49,3 +49,35 @@ import Testing
         #expect(ListenAddress("h:70000") == nil)
     }
 }
+
+@Suite struct IngestConfigTests {
+    @Test func readsTheIngestSection() {
+        let (config, diagnostics) = ConfigLoader.parse("""
+            ingest:
+              max_body_bytes: 1048576
+              keep_all: true
+              basic_auth:
+                username: prometheus
+                password_file: /etc/burnrate/password
+            """, file: "c.yml")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(config.ingest.maxBodyBytes == 1_048_576)
+        #expect(config.ingest.keepAll)
+        #expect(config.ingest.basicAuth == IngestConfig.BasicAuth(username: "prometheus", passwordFile: "/etc/burnrate/password"))
+        #expect(ConfigLoader.parse("", file: "c.yml").config.ingest == IngestConfig())
+    }
+
+    @Test func rejectsConflictsAndBadLimits() {
+        let (_, diagnostics) = ConfigLoader.parse("""
+            ingest:
+              max_body_bytes: 0
+              bearer_token_file: /t
+              basic_auth: {username: u, password_file: /p}
+            """, file: "c.yml")
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.contains { $0.message.contains("max_body_bytes must be positive") && $0.location.line == 2 })
+        #expect(diagnostics.contains { $0.message.contains("at most one of bearer_token_file and basic_auth") })
+        let missing = ConfigLoader.parse("ingest:\n  basic_auth: {username: u}\n", file: "c.yml").diagnostics
+        #expect(missing.map(\.description) == ["c.yml:2:15: ingest.basic_auth: missing required field \"password_file\""])
+    }
+}

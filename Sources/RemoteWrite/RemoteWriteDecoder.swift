@@ -1,0 +1,90 @@
+import Snappy
+import SwiftProtobuf
+
+/// Decodes remote-write request bodies (snappy block + protobuf) into a ``WriteBatch``.
+///
+/// Pure: no I/O, no logging. The HTTP layer passes the body, its Content-Type and its size
+/// limit, and maps a thrown ``RemoteWriteError`` to ``RemoteWriteError/httpStatus``.
+public struct RemoteWriteDecoder: Sendable {
+    /// A default limit on the decompressed size of a body: 32 MiB.
+    public static let defaultMaxDecompressedSize = 32 << 20
+
+    /// Creates a decoder.
+    public init() {}
+
+    /// Decodes a compressed body, picking 1.0 or 2.0 from its Content-Type.
+    ///
+    /// - Parameters:
+    ///   - body: the request body as received (snappy block format).
+    ///   - contentType: the Content-Type header value, or `nil` when absent (then 1.0).
+    ///   - maxDecompressedSize: the largest decompressed size accepted; checked against the
+    ///     size the snappy block declares, before anything is allocated.
+    /// - Throws: ``RemoteWriteError``; its code maps to 400, 413 or 415.
+    public func decode(
+        body: some Collection<UInt8>,
+        contentType: String?,
+        maxDecompressedSize: Int = RemoteWriteDecoder.defaultMaxDecompressedSize
+    ) throws(RemoteWriteError) -> WriteBatch {
+        let version = try RemoteWriteVersion(contentType: contentType)
+        let protobuf = try decompress(body, maxDecompressedSize: maxDecompressedSize)
+        return try decode(protobuf: protobuf, version: version)
+    }
+
+    /// Decodes a compressed remote-write 1.0 body (`prometheus.WriteRequest`).
+    public func decodeV1(
+        compressed body: some Collection<UInt8>,
+        maxDecompressedSize: Int = RemoteWriteDecoder.defaultMaxDecompressedSize
+    ) throws(RemoteWriteError) -> WriteBatch {
+        try decode(protobuf: decompress(body, maxDecompressedSize: maxDecompressedSize), version: .v1)
+    }
+
+    /// Decodes a compressed remote-write 2.0 body (`io.prometheus.write.v2.Request`).
+    public func decodeV2(
+        compressed body: some Collection<UInt8>,
+        maxDecompressedSize: Int = RemoteWriteDecoder.defaultMaxDecompressedSize
+    ) throws(RemoteWriteError) -> WriteBatch {
+        try decode(protobuf: decompress(body, maxDecompressedSize: maxDecompressedSize), version: .v2)
+    }
+
+    /// Decodes an already decompressed protobuf message of the given version.
+    public func decode(protobuf: [UInt8], version: RemoteWriteVersion) throws(RemoteWriteError) -> WriteBatch {
+        var options = BinaryDecodingOptions()
+        options.discardUnknownFields = true
+        switch version {
+        case .v1:
+            let request: Prometheus_WriteRequest
+            do {
+                request = try Prometheus_WriteRequest(serializedBytes: protobuf, options: options)
+            } catch {
+                throw notProtobuf(version, error)
+            }
+            return try V1Conversion.batch(from: request)
+        case .v2:
+            let request: Io_Prometheus_Write_V2_Request
+            do {
+                request = try Io_Prometheus_Write_V2_Request(serializedBytes: protobuf, options: options)
+            } catch {
+                throw notProtobuf(version, error)
+            }
+            return try V2Conversion.batch(from: request)
+        }
+    }
+
+    private func decompress(_ body: some Collection<UInt8>, maxDecompressedSize: Int) throws(RemoteWriteError) -> [UInt8] {
+        do {
+            return try Snappy.decompress(body, maxDecompressedSize: maxDecompressedSize)
+        } catch let error {
+            if case .tooLarge = error {
+                throw RemoteWriteError(code: .tooLarge, message: "body too large: \(error)")
+            }
+            throw RemoteWriteError(code: .notSnappy, message: "body is not a snappy block: \(error)")
+        }
+    }
+
+    private func notProtobuf(_ version: RemoteWriteVersion, _ error: any Error) -> RemoteWriteError {
+        RemoteWriteError(
+            code: .notProtobuf,
+            message: "body is not a valid \(version.protoMessageName) message: \(error)"
+        )
+    }
+}
