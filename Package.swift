@@ -32,9 +32,13 @@ let package = Package(
         .target(
             name: "Rules",
             dependencies: [
-                // "PromQL", // DEVSTUB
+                "PromQL",
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .target(
+            name: "Ingest",
+            dependencies: ["PromQL", "RemoteWrite", "Rules", "Storage"]
         ),
         // Stateful modules.
         .target(
@@ -73,7 +77,11 @@ let package = Package(
         .testTarget(name: "SnappyTests", dependencies: ["Snappy"]),
         .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "Snappy"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"]), // DEVSTUB PromQL
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "PromQL", "RemoteWrite", "Rules", "Snappy", "Storage", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", .product(name: "Logging", package: "swift-log")]
@@ -102,8 +110,6 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
     .treatAllWarnings(as: .error),
 ]
-// DEVSTUB: targets still being written elsewhere are left out of local builds.
-package.targets.removeAll { ["Snappy", "RemoteWrite", "PromQL", "SnappyTests", "RemoteWriteTests", "PromQLTests"].contains($0.name) }
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }

@@ -8,6 +8,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         case migration
         /// A read or write failed.
         case io
+        /// Stored bytes (a label set, a WAL row, a chunk) do not decode.
+        case corrupt
+        /// An argument is invalid, such as a matcher's regular expression that does not compile.
+        case invalidArgument
     }
 
     /// What failed.

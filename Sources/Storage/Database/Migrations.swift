@@ -14,6 +14,47 @@ enum Migrations {
             try db.execute(
                 sql: "INSERT INTO burnrate_meta (key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
         }
+        migrator.registerMigration("v2-samples") { db in
+            // One row per series: its label set in canonical form (Labels+Encoding) and metric
+            // name. AUTOINCREMENT, so an id is never reused by a later series.
+            try db.execute(sql: """
+                CREATE TABLE series (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    metric TEXT NOT NULL,
+                    labels BLOB NOT NULL UNIQUE
+                )
+                """)
+            // Compressed chunks (EncodedChunk bytes) with their serialized ChunkSummary,
+            // clustered by series and end time: a range read is one index range scan.
+            try db.execute(sql: """
+                CREATE TABLE chunks (
+                    series_id INTEGER NOT NULL,
+                    max_t INTEGER NOT NULL,
+                    min_t INTEGER NOT NULL,
+                    count INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    summary BLOB NOT NULL,
+                    PRIMARY KEY (series_id, max_t)
+                ) WITHOUT ROWID
+                """)
+            // One row per committed append: the samples it added (WALRecordWriter format) that
+            // may not be in a chunk yet. Replayed into the head at open.
+            try db.execute(sql: """
+                CREATE TABLE sample_wal (
+                    id INTEGER PRIMARY KEY,
+                    samples INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                )
+                """)
+            try db.execute(sql: """
+                CREATE TABLE metric_metadata (
+                    metric TEXT PRIMARY KEY,
+                    type TEXT NOT NULL,
+                    help TEXT NOT NULL,
+                    unit TEXT NOT NULL
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }()
 }

@@ -1,0 +1,39 @@
+/// The samples one write request brings: series, each with samples in any order.
+///
+/// The same label set may appear more than once; its samples are merged.
+public struct AppendBatch: Sendable {
+    /// One series entry of a batch.
+    public struct Series: Sendable {
+        /// The series' label set.
+        public var labels: Labels
+        /// The samples, in any order; values are kept bit for bit (stale markers included).
+        public var samples: [ChunkSample]
+
+        /// Creates a series entry.
+        public init(labels: Labels, samples: [ChunkSample]) {
+            self.labels = labels
+            self.samples = samples
+        }
+    }
+
+    /// The series entries, in request order.
+    public var series: [Series]
+    /// What to do when some samples are rejected.
+    public var policy: AppendPolicy
+
+    /// Creates a batch.
+    public init(series: [Series] = [], policy: AppendPolicy = .atomic) {
+        self.series = series
+        self.policy = policy
+    }
+
+    /// Adds a series entry.
+    public mutating func append(_ labels: Labels, _ samples: [ChunkSample]) {
+        series.append(Series(labels: labels, samples: samples))
+    }
+
+    /// The number of samples over all entries.
+    public var sampleCount: Int {
+        series.reduce(0) { $0 + $1.samples.count }
+    }
+}

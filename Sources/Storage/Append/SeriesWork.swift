@@ -1,0 +1,135 @@
+/// The part of an append that concerns one series: its samples classified against what is
+/// stored, then the chunks to cut, computed before the transaction and applied to memory after
+/// it commits.
+struct SeriesWork: Sendable {
+    /// The series' slot, or `nil` for a series the batch creates.
+    var slot: Int32?
+    /// The series id (assigned before the transaction for a new series).
+    var seriesID: Int64
+    /// The label set.
+    var labels: Labels
+    /// The batch's samples for the series, ascending once `classify` ran.
+    var samples: [ChunkSample]
+    /// The accepted samples, ascending.
+    var accepted: [ChunkSample] = []
+    /// Indices into `samples` whose verdict needs the stored chunks.
+    var deferred: [Int] = []
+    /// The chunks the append cuts.
+    var cuts: [CutChunk] = []
+    /// How many samples of head-plus-accepted the cuts consume.
+    var cutCount = 0
+
+    /// Sorts the samples by time, keeping the batch order of equal timestamps.
+    mutating func sortSamples() {
+        var sorted = true
+        for index in samples.indices.dropFirst() where samples[index].t < samples[index - 1].t {
+            sorted = false
+            break
+        }
+        if sorted { return }
+        samples = samples.enumerated().sorted { lhs, rhs in
+            lhs.element.t == rhs.element.t ? lhs.offset < rhs.offset : lhs.element.t < rhs.element.t
+        }.map(\.element)
+    }
+
+    /// Classifies every sample against `state` (the stored series, `nil` for a new one), as
+    /// Prometheus' `memSeries.appendable` does with out-of-order ingestion off, plus one
+    /// improvement: an older sample whose timestamp and value bits are already stored is a
+    /// duplicate, not a rejection, so a retried batch is a no-op. Samples whose verdict needs a
+    /// chunk are left in `deferred`.
+    mutating func classify(state: SeriesState?, minValidTime: Int64, report: inout AppendReport, limit: Int) {
+        sortSamples()
+        let head = state?.head
+        var newestT: Int64? = state?.maxT
+        var newestBits: UInt64? = nil
+        if let head, let last = head.maxT {
+            newestBits = head[head.count - 1].v.bitPattern
+            newestT = last
+        } else {
+            newestBits = state?.chunkLastBits
+        }
+        // `accepted` shares `samples` until the first sample that is not accepted.
+        var acceptedPrefix = 0
+        var diverged = false
+        for index in samples.indices {
+            let sample = samples[index]
+            let bits = sample.v.bitPattern
+            var isAccepted = false
+            if sample.t < minValidTime {
+                report.reject(.outOfBounds, labels, sample, limit: limit)
+            } else if newestT.map({ sample.t > $0 }) ?? true {
+                isAccepted = true
+                newestT = sample.t
+                newestBits = bits
+            } else if sample.t == newestT {
+                if let newestBits {
+                    if newestBits == bits {
+                        report.duplicates += 1
+                    } else {
+                        report.reject(.duplicateTimestamp, labels, sample, limit: limit)
+                    }
+                } else {
+                    deferred.append(index)
+                }
+            } else if let head, let headMinT = head.minT, sample.t >= headMinT {
+                // Older than the newest: nothing of this batch was accepted yet, so it is stored data.
+                if let stored = head.index(of: sample.t), head[stored].v.bitPattern == bits {
+                    report.duplicates += 1
+                } else {
+                    report.reject(.outOfOrder, labels, sample, limit: limit)
+                }
+            } else if let chunkMaxT = state?.chunkMaxT, sample.t <= chunkMaxT {
+                deferred.append(index)
+            } else {
+                report.reject(.outOfOrder, labels, sample, limit: limit)
+            }
+            if isAccepted {
+                if diverged { accepted.append(sample) } else { acceptedPrefix += 1 }
+            } else if !diverged {
+                diverged = true
+                accepted = Array(samples[0..<acceptedPrefix])
+                accepted.reserveCapacity(samples.count)
+            }
+        }
+        if !diverged { accepted = samples }
+        report.accepted += accepted.count
+    }
+
+    /// Settles the deferred samples given the stored value bits at each of their timestamps.
+    mutating func settleDeferred(stored: [Int64: UInt64], newestT: Int64?, report: inout AppendReport, limit: Int) {
+        for index in deferred {
+            let sample = samples[index]
+            if let bits = stored[sample.t], bits == sample.v.bitPattern {
+                report.duplicates += 1
+            } else if sample.t == newestT {
+                report.reject(.duplicateTimestamp, labels, sample, limit: limit)
+            } else {
+                report.reject(.outOfOrder, labels, sample, limit: limit)
+            }
+        }
+        deferred.removeAll()
+    }
+
+    /// Plans the chunks to cut from head-plus-accepted: a chunk is cut before a sample that would
+    /// make it hold more than `samplesPerChunk` samples or span more than `maxSpan` ms.
+    mutating func planCuts(head: SeriesHead, samplesPerChunk: Int, maxSpan: Int64) {
+        guard !accepted.isEmpty else { return }
+        let headCount = head.count
+        let accepted = self.accepted
+        func sample(_ position: Int) -> ChunkSample {
+            position < headCount ? head[position] : accepted[position - headCount]
+        }
+        var start = 0
+        var startT = sample(0).t
+        for position in headCount..<(headCount + accepted.count) where position > start {
+            let t = accepted[position - headCount].t
+            if position - start >= samplesPerChunk || t - startT > maxSpan {
+                let from = start
+                cuts.append(CutChunk(count: position - from) { sample(from + $0) })
+                start = position
+                startT = t
+            }
+        }
+        cutCount = start
+    }
+}

@@ -1,0 +1,48 @@
+/// What the store keeps in memory for one live series: its identity, its head, and the bounds of
+/// its committed chunks.
+struct SeriesState: Sendable {
+    /// The row id in the `series` table.
+    let id: Int64
+    /// The label set.
+    let labels: Labels
+    /// The samples not yet in a chunk.
+    var head = SeriesHead()
+    /// The newest timestamp in the series' chunks.
+    var chunkMaxT: Int64?
+    /// The value bits of the sample at `chunkMaxT`, when known (unknown after a restart).
+    var chunkLastBits: UInt64?
+    /// The oldest timestamp in the series' chunks.
+    var chunkMinT: Int64?
+    /// The `max_t` of the series' oldest chunk: retention need not look at the series before it.
+    var oldestChunkMaxT: Int64?
+
+    /// The oldest timestamp of the series, in chunks or head.
+    var minT: Int64? { chunkMinT ?? head.minT }
+    /// The newest timestamp of the series.
+    var maxT: Int64? { head.maxT ?? chunkMaxT }
+
+    /// Whether the series has samples in `[start, end]`, judged by its bounds.
+    func overlaps(_ start: Int64, _ end: Int64) -> Bool {
+        guard let minT, let maxT else { return false }
+        return minT <= end && maxT >= start
+    }
+
+    /// Whether some chunk may hold samples in `[start, end]`.
+    func chunksOverlap(_ start: Int64, _ end: Int64) -> Bool {
+        guard let chunkMinT, let chunkMaxT else { return false }
+        return chunkMinT <= end && chunkMaxT >= start
+    }
+}
+
+extension SeriesState {
+    /// Records chunks just committed for the series, in time order.
+    mutating func recordCuts(_ cuts: [CutChunk]) {
+        guard let first = cuts.first, let last = cuts.last else { return }
+        if chunkMinT == nil {
+            chunkMinT = first.minT
+            oldestChunkMaxT = first.maxT
+        }
+        chunkMaxT = last.maxT
+        chunkLastBits = last.lastBits
+    }
+}

@@ -1,0 +1,47 @@
+internal import Logging
+internal import GRDB
+
+extension SampleStore {
+    /// Cuts every non-empty head into a chunk and deletes the WAL rows, so the database alone
+    /// holds every sample as chunks.
+    ///
+    /// Not needed for durability (the WAL is replayed at open); useful before a backup or to
+    /// measure the storage size. Chunks cut early are smaller and compress less well.
+    public func persistHeads() throws(StorageError) {
+        try maintain(cutBefore: .max)
+    }
+
+    /// Cuts the heads whose newest sample is before `cutBefore` and deletes the WAL rows that
+    /// hold no sample still in a head, in one transaction.
+    func maintain(cutBefore: Int64) throws(StorageError) {
+        appendsSinceMaintenance = 0
+        var cuts: [(slot: Int32, id: Int64, chunk: CutChunk)] = []
+        var watermark = nextWALRowID
+        for slot in index.allSlots {
+            let series = state(slot)
+            guard let maxT = series.head.maxT else { continue }
+            if maxT < cutBefore {
+                let head = series.head
+                cuts.append((slot, series.id, CutChunk(count: head.count) { head[$0] }))
+            } else {
+                watermark = min(watermark, series.head.firstWALRow)
+            }
+        }
+        let trim = watermark > walTrimmedBefore
+        guard !cuts.isEmpty || trim else { return }
+        do {
+            try database.writer.write { db in
+                for cut in cuts { try SampleTables.insertChunk(db, seriesID: cut.id, chunk: cut.chunk) }
+                if trim { try SampleTables.deleteWAL(db, before: watermark) }
+            }
+        } catch {
+            throw StorageError(.io, "cannot cut \(cuts.count) idle heads and trim the WAL before row \(watermark): \(error)")
+        }
+        for cut in cuts {
+            states[Int(cut.slot)]!.head.removeAll()
+            states[Int(cut.slot)]!.recordCuts([cut.chunk])
+        }
+        if trim { walTrimmedBefore = watermark }
+        logger.debug("sample store maintenance", metadata: ["cutHeads": "\(cuts.count)", "walTrimmedBefore": "\(walTrimmedBefore)"])
+    }
+}

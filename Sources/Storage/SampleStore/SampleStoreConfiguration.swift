@@ -1,0 +1,30 @@
+/// The tuning of a `SampleStore`; the defaults follow Prometheus' head.
+public struct SampleStoreConfiguration: Sendable, Hashable {
+    /// A head is cut into a chunk before it would hold more samples than this (Prometheus: 120).
+    public var samplesPerChunk: Int
+    /// A head is cut before a sample that would make it span more than this many milliseconds,
+    /// so no chunk spans more (default 2 h, Prometheus' block range).
+    public var maxChunkSpan: Int64
+    /// At maintenance, a head whose newest sample is this many milliseconds behind the newest
+    /// sample the store has seen is cut, so idle series do not keep old WAL rows (default 1 h).
+    public var idleHeadCutAfter: Int64
+    /// Maintenance (idle cuts, deleting WAL rows already in chunks) runs after this many appends.
+    public var maintenanceInterval: Int
+    /// At most this many rejections are listed in an `AppendReport` (all are counted).
+    public var reportedRejections: Int
+
+    /// Creates a configuration; `samplesPerChunk` is clamped to `1...ChunkEncoder.maximumSampleCount`.
+    public init(
+        samplesPerChunk: Int = 120,
+        maxChunkSpan: Int64 = 2 * 3_600_000,
+        idleHeadCutAfter: Int64 = 3_600_000,
+        maintenanceInterval: Int = 16,
+        reportedRejections: Int = 10
+    ) {
+        self.samplesPerChunk = min(max(samplesPerChunk, 1), ChunkEncoder.maximumSampleCount)
+        self.maxChunkSpan = max(maxChunkSpan, 0)
+        self.idleHeadCutAfter = max(idleHeadCutAfter, 0)
+        self.maintenanceInterval = max(maintenanceInterval, 1)
+        self.reportedRejections = max(reportedRejections, 0)
+    }
+}

@@ -1,0 +1,13 @@
+/// Counts describing a `SampleStore`, for `/metrics` and tests.
+public struct SampleStoreStatistics: Sendable, Hashable {
+    /// The number of live series.
+    public var series: Int
+    /// The samples in heads (not yet in chunks).
+    public var headSamples: Int
+    /// The retention boundary: samples before it are out of bounds (`Int64.min` when none).
+    public var minValidTime: Int64
+    /// The oldest WAL row id that may still exist.
+    public var walRowsFrom: Int64
+    /// The id the next WAL row gets.
+    public var nextWALRow: Int64
+}
