@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Address to listen on, host:port. Default: 127.0.0.1:9099.")
     var listen: String?
 
+    @Flag(name: .customLong("storage.keep-all"), help: "Store every series received, not only those some rule reads.")
+    var keepAll = false
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -61,6 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
             guard !loaded.diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
             configuration = loaded.config
         }
+        if keepAll { configuration.ingest.keepAll = true }
         let rulePaths = !rules.isEmpty ? rules : !configuration.ruleFiles.isEmpty ? configuration.ruleFiles : ["rules"]
         let databasePath = db ?? configuration.storagePath ?? "data/burnrate.sqlite"
         let address = listen.flatMap(ListenAddress.init) ?? configuration.listenAddress.flatMap(ListenAddress.init) ?? .default
@@ -89,7 +93,13 @@ struct ServeCommand: AsyncParsableCommand {
             "slos": "\(ruleSet.slos.count)",
             "groups": "\(ruleSet.groups.count)",
         ])
-        let state = ServerState(rules: ruleManager, database: database, registry: registry, config: configuration, logger: logger)
+        let state: ServerState
+        do {
+            state = try await ServerState.make(rules: ruleManager, database: database, registry: registry, config: configuration, logger: logger)
+        } catch {
+            logger.critical("refusing to start: \(error.message)")
+            throw ExitCode(1)
+        }
         try await BurnrateServer.run(state: state, address: address)
         logger.info("stopped")
     }

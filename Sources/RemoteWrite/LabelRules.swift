@@ -47,19 +47,38 @@ enum LabelRules {
             return isValidName(buffer) ? String(decoding: buffer, as: UTF8.self) : nil
         }
         if let checked { return checked }
-        guard !bytes.isEmpty else { throw invalid(owner, "label \(index) has an empty name") }
-        guard let name = utf8String(bytes) else {
-            throw invalid(owner, "label \(index) name is not valid UTF-8")
+        throw bytes.withUnsafeBytes { nameError($0.assumingMemoryBound(to: UInt8.self), owner: owner, index: index) }
+    }
+
+    /// Why raw name bytes that do not match the name pattern are refused.
+    static func nameError(_ bytes: UnsafeBufferPointer<UInt8>, owner: LabelOwner, index: Int) -> RemoteWriteError {
+        guard !bytes.isEmpty else { return invalid(owner, "label \(index) has an empty name") }
+        guard let name = String(validating: bytes, as: UTF8.self) else {
+            return invalid(owner, "label \(index) name is not valid UTF-8")
         }
-        throw invalid(owner, "label name \(name.debugDescription) does not match [a-zA-Z_][a-zA-Z0-9_]*")
+        return invalid(owner, "label name \(name.debugDescription) does not match [a-zA-Z_][a-zA-Z0-9_]*")
+    }
+
+    /// Why a label value that is not valid UTF-8 is refused.
+    static func valueError(name: String, owner: LabelOwner) -> RemoteWriteError {
+        invalid(owner, "value of label \(name.debugDescription) is not valid UTF-8")
+    }
+
+    /// The checks of ``finish(_:owner:requireMetricName:)`` that remain for labels already
+    /// known to be strictly sorted by name, built without their empty values.
+    ///
+    /// - Parameter metricNameIsEmpty: whether the `__name__` value was empty; nil when the set
+    ///   has no `__name__` label.
+    static func finishSorted(metricNameIsEmpty: Bool?, owner: LabelOwner, requireMetricName: Bool) throws(RemoteWriteError) {
+        guard requireMetricName else { return }
+        guard let metricNameIsEmpty else { throw invalid(owner, "missing __name__ label") }
+        guard !metricNameIsEmpty else { throw invalid(owner, "empty __name__ label") }
     }
 
     /// Decodes a label value sent as raw bytes.
     static func value(_ bytes: Data, name: String, owner: LabelOwner) throws(RemoteWriteError) -> String {
         if bytes.isEmpty { return "" }
-        guard let value = utf8String(bytes) else {
-            throw invalid(owner, "value of label \(name.debugDescription) is not valid UTF-8")
-        }
+        guard let value = utf8String(bytes) else { throw valueError(name: name, owner: owner) }
         return value
     }
 

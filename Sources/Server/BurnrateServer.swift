@@ -1,33 +1,42 @@
 public import Hummingbird
 public import Rules
+internal import Foundation
 internal import ServiceLifecycle
 internal import UnixSignals
 
 /// The Burnrate HTTP server and the services beside it, run under one `ServiceGroup`.
 public enum BurnrateServer {
     /// The router with every route, for the application and for in-process tests.
-    public static func makeRouter(state: ServerState) -> Router<BasicRequestContext> {
+    public static func makeRouter(state: ServerState) throws -> Router<BasicRequestContext> {
+        let authenticator = try WriteAuthenticator(state.config.ingest)
         let router = Router()
         StatusRoutes.add(to: router, state: state)
         RulesRoutes.add(to: router, state: state)
+        IngestRoutes.add(to: router, state: state, authenticator: authenticator)
+        SeriesRoutes.add(to: router, state: state)
+        QueryRoutes.add(to: router, state: state)
         return router
     }
 
     /// The HTTP application listening on `address`.
-    public static func makeApplication(state: ServerState, address: ListenAddress) -> some ApplicationProtocol {
+    public static func makeApplication(state: ServerState, address: ListenAddress) throws -> some ApplicationProtocol {
         Application(
-            router: makeRouter(state: state),
+            router: try makeRouter(state: state),
             configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Burnrate"),
             logger: state.logger)
     }
 
     /// Runs the server and its services until SIGTERM or SIGINT, reloading rules on SIGHUP.
     public static func run(state: ServerState, address: ListenAddress) async throws {
-        let application = makeApplication(state: state, address: address)
+        let application = try makeApplication(state: state, address: address)
+        let retention = RetentionService(
+            store: state.store, rules: state.rules, configured: state.config.retention, clock: ContinuousClock(),
+            now: { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }, logger: state.logger)
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: application),
                 .init(service: ReloadSignalService(rules: state.rules)),
+                .init(service: retention),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: state.logger))

@@ -1,3 +1,4 @@
+public import Ingest
 public import Logging
 public import Prometheus
 public import Rules
@@ -9,6 +10,10 @@ public struct ServerState: Sendable {
     public let rules: RuleManager
     /// The database.
     public let database: BurnrateDatabase
+    /// The samples.
+    public let store: SampleStore
+    /// The remote-write ingest path.
+    public let ingestor: Ingestor
     /// The metrics registry `/metrics` exposes.
     public let registry: PrometheusCollectorRegistry
     /// The service configuration.
@@ -16,10 +21,28 @@ public struct ServerState: Sendable {
     /// The process logger.
     public let logger: Logger
 
+    /// Opens the sample store over `database` and the ingest path over it, keeping what the rules
+    /// in force read, and keeps the ingest filter in step with rule reloads.
+    public static func make(
+        rules: RuleManager, database: BurnrateDatabase, registry: PrometheusCollectorRegistry,
+        config: BurnrateConfig, logger: Logger
+    ) async throws(StorageError) -> ServerState {
+        let store = try await SampleStore.open(database: database, logger: logger)
+        let ingestor = Ingestor(
+            store: store, ruleSet: await rules.current, keepAll: config.ingest.keepAll, maxBodyBytes: config.ingest.maxBodyBytes)
+        await rules.onReload { ruleSet in await ingestor.update(ruleSet: ruleSet) }
+        return ServerState(rules: rules, database: database, store: store, ingestor: ingestor, registry: registry, config: config, logger: logger)
+    }
+
     /// Creates the shared state.
-    public init(rules: RuleManager, database: BurnrateDatabase, registry: PrometheusCollectorRegistry, config: BurnrateConfig, logger: Logger) {
+    public init(
+        rules: RuleManager, database: BurnrateDatabase, store: SampleStore, ingestor: Ingestor,
+        registry: PrometheusCollectorRegistry, config: BurnrateConfig, logger: Logger
+    ) {
         self.rules = rules
         self.database = database
+        self.store = store
+        self.ingestor = ingestor
         self.registry = registry
         self.config = config
         self.logger = logger

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func reloadAppliesValidChanges() async throws {
-        let server = try TestServer(files: ["gpu.yml": validAlertGroup])
+        let server = try await TestServer(files: ["gpu.yml": validAlertGroup])
         try await server.test { client in
             #expect(try await ruleNames(client) == ["GPUMemoryHigh", "job:vllm_waiting:sum"])
             try server.write("queue.yml", """
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func reloadWithInvalidRulesIsRefusedAndOldRulesStay() async throws {
-        let server = try TestServer(files: ["gpu.yml": validAlertGroup])
+        let server = try await TestServer(files: ["gpu.yml": validAlertGroup])
         try await server.test { client in
             try server.write("gpu.yml", """
                 groups:
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func reloadAfterAFixAppliesAgain() async throws {
-        let server = try TestServer(files: ["gpu.yml": validAlertGroup])
+        let server = try await TestServer(files: ["gpu.yml": validAlertGroup])
         try server.write("broken.yml", "groups: [ {name: x, rules: [ {record: 'bad name', expr: up} ] } ]")
         let refused = await server.state.rules.reload()
         guard case .refused(let problems) = refused else {

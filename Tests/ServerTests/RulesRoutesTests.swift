@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct RulesRoutesTests {
     @Test func rulesInPrometheusShape() async throws {
-        let server = try TestServer(files: ["gpu.yml": validAlertGroup])
+        let server = try await TestServer(files: ["gpu.yml": validAlertGroup])
         try await server.test { client in
             try await client.execute(uri: "/api/v1/rules", method: .get) { response in
                 #expect(response.status == .ok)
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func typeFilter() async throws {
-        let server = try TestServer(files: ["gpu.yml": validAlertGroup])
+        let server = try await TestServer(files: ["gpu.yml": validAlertGroup])
         try await server.test { client in
             try await client.execute(uri: "/api/v1/rules?type=record", method: .get) { response in
                 let data = try json(response.body)["data"] as? [String: Any]

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct StatusRoutesTests {
     @Test func healthyAndReady() async throws {
-        let server = try TestServer(files: ["gpu.yml": validAlertGroup])
+        let server = try await TestServer(files: ["gpu.yml": validAlertGroup])
         try await server.test { client in
             try await client.execute(uri: "/-/healthy", method: .get) { response in
                 #expect(response.status == .ok)
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func metricsExposeTheRulesInForce() async throws {
-        let server = try TestServer(files: ["gpu.yml": validAlertGroup])
+        let server = try await TestServer(files: ["gpu.yml": validAlertGroup])
         try await server.test { client in
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func unknownPathIs404() async throws {
-        let server = try TestServer(files: [:])
+        let server = try await TestServer(files: [:])
         try await server.test { client in
             try await client.execute(uri: "/api/v1/nope", method: .get) { response in
                 #expect(response.status == .notFound)

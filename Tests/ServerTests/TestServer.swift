@@ -13,7 +13,7 @@ struct TestServer {
     let state: ServerState
 
     /// Writes `files` (name → contents) to a new temporary rules directory and loads them.
-    init(files: [String: String]) throws {
+    init(files: [String: String], config: BurnrateConfig = .default) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("burnrate-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, contents) in files {
@@ -22,7 +22,7 @@ struct TestServer {
         let logger = Logger(label: "test")
         let registry = PrometheusCollectorRegistry()
         let rules = try RuleManager(paths: [directory.path], logger: logger, registry: registry)
-        state = ServerState(rules: rules, database: try BurnrateDatabase.inMemory(), registry: registry, config: .default, logger: logger)
+        state = try await ServerState.make(rules: rules, database: try BurnrateDatabase.inMemory(), registry: registry, config: config, logger: logger)
     }
 
     /// Replaces or adds a rule file.
@@ -32,7 +32,7 @@ struct TestServer {
 
     /// Runs `body` against the router, without a socket.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: BurnrateServer.makeRouter(state: state))
+        let app = Application(router: try BurnrateServer.makeRouter(state: state))
         try await app.test(.router, body)
     }
 }

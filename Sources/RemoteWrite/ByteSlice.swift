@@ -1,0 +1,79 @@
+/// A run of bytes inside the decompressed body being decoded; valid only while that body is.
+struct ByteSlice {
+    /// The first byte (for an empty slice, any address inside the body).
+    let start: UnsafePointer<UInt8>
+    /// The number of bytes.
+    let count: Int
+
+    var buffer: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: start, count: count)
+    }
+
+    /// Whether both slices hold the same bytes.
+    @inline(__always)
+    func hasSameBytes(as other: ByteSlice) -> Bool {
+        guard count == other.count else { return false }
+        if start == other.start { return true }
+        let left = UnsafeRawPointer(start)
+        let right = UnsafeRawPointer(other.start)
+        var offset = 0
+        while offset &+ 8 <= count {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset &+= 8
+        }
+        while offset < count {
+            if start[offset] != other.start[offset] { return false }
+            offset &+= 1
+        }
+        return true
+    }
+
+    /// Whether the bytes sort strictly before `other`'s, byte by byte (shorter first on a tie).
+    func isBytewiseLess(than other: ByteSlice) -> Bool {
+        let shared = min(count, other.count)
+        var offset = 0
+        while offset < shared {
+            let left = start[offset]
+            let right = other.start[offset]
+            if left != right { return left < right }
+            offset &+= 1
+        }
+        return count < other.count
+    }
+
+    /// Whether the bytes are exactly the ASCII text `__name__`.
+    @inline(__always)
+    var isMetricNameLabel: Bool {
+        // "__name__" little-endian: 5F 5F 6E 61 6D 65 5F 5F.
+        count == 8 && UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) == 0x5F5F_656D_616E_5F5F
+    }
+
+    /// A 64-bit hash of the bytes, for the per-request intern table.
+    @inline(__always)
+    var hashValue64: UInt64 {
+        let raw = UnsafeRawPointer(start)
+        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        while offset &+ 8 <= count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash &>> 31
+            offset &+= 8
+        }
+        if offset < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(start[offset]) &<< shift
+                shift &+= 8
+                offset &+= 1
+            }
+            hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+            hash ^= hash &>> 29
+        }
+        return hash
+    }
+}
