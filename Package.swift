@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "burnrate", targets: ["BurnrateCommand"]),
+        .library(name: "BurnrateSnappy", targets: ["Snappy"]),
+        .library(name: "BurnrateRemoteWrite", targets: ["RemoteWrite"]),
+        .library(name: "BurnrateStorage", targets: ["Storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -79,7 +82,10 @@ let package = Package(
         ),
 
         .testTarget(name: "SnappyTests", dependencies: ["Snappy"]),
-        .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "Snappy"]),
+        .testTarget(
+            name: "RemoteWriteTests",
+            dependencies: ["RemoteWrite", "Snappy", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
         .testTarget(
@@ -107,7 +113,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "BurnrateCommandTests", dependencies: ["BurnrateCommand"]),
+        .testTarget(
+            name: "BurnrateCommandTests",
+            dependencies: [
+                "BurnrateCommand",
+                "RemoteWrite",
+                "Snappy",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
     ]
 )
 

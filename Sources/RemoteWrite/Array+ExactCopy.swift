@@ -9,7 +9,7 @@ extension Array {
         }
         self = source.withUnsafeBufferPointer { elements in
             [Element](unsafeUninitializedCapacity: elements.count) { buffer, initialized in
-                _ = buffer.initialize(from: elements)
+                buffer.baseAddress!.initialize(from: elements.baseAddress!, count: elements.count)
                 initialized = elements.count
             }
         }

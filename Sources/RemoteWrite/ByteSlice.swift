@@ -45,6 +45,26 @@ struct ByteSlice {
         return count < other.count
     }
 
+    /// The bytes as a `String` if they are valid UTF-8; ASCII, the usual case, skips the
+    /// generic validating initializer.
+    var validatedString: String? {
+        let raw = UnsafeRawPointer(start)
+        var offset = 0
+        var bits: UInt64 = 0
+        while offset &+ 8 <= count {
+            bits |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset &+= 8
+        }
+        while offset < count {
+            bits |= UInt64(start[offset])
+            offset &+= 1
+        }
+        if bits & 0x8080_8080_8080_8080 == 0 {
+            return String(decoding: buffer, as: UTF8.self)
+        }
+        return String(validating: buffer, as: UTF8.self)
+    }
+
     /// Whether the bytes are exactly the ASCII text `__name__`.
     @inline(__always)
     var isMetricNameLabel: Bool {

@@ -77,7 +77,7 @@ struct LabelInterner {
         let buffer = bytes.buffer
         let isValidName = LabelRules.isValidName(buffer)
         // A valid name is ASCII, so it needs no further UTF-8 check.
-        let string = isValidName ? String(decoding: buffer, as: UTF8.self) : String(validating: buffer, as: UTF8.self)
+        let string = isValidName ? String(decoding: buffer, as: UTF8.self) : bytes.validatedString
         entries.append(Entry(bytes: bytes, string: string, isValidName: isValidName, hash: hash))
         let index = entries.count - 1
         if entries.count * 2 > slots.count {

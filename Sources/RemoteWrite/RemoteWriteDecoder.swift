@@ -1,5 +1,4 @@
 import Snappy
-import SwiftProtobuf
 
 /// Decodes remote-write request bodies (snappy block + protobuf) into a ``WriteBatch``.
 ///
@@ -47,26 +46,16 @@ public struct RemoteWriteDecoder: Sendable {
     }
 
     /// Decodes an already decompressed protobuf message of the given version.
+    ///
+    /// The body is read in one pass by a hand-written wire reader (`FastV1Decoder`,
+    /// `FastV2Decoder`) that gives the same batch and the same errors as decoding with the
+    /// generated SwiftProtobuf types and converting, several times faster.
     public func decode(protobuf: [UInt8], version: RemoteWriteVersion) throws(RemoteWriteError) -> WriteBatch {
-        var options = BinaryDecodingOptions()
-        options.discardUnknownFields = true
-        switch version {
-        case .v1:
-            let request: Prometheus_WriteRequest
-            do {
-                request = try Prometheus_WriteRequest(serializedBytes: protobuf, options: options)
-            } catch {
-                throw notProtobuf(version, error)
+        try protobuf.withUnsafeBufferPointer { body throws(RemoteWriteError) -> WriteBatch in
+            switch version {
+            case .v1: try FastV1Decoder.batch(from: body)
+            case .v2: try FastV2Decoder.batch(from: body)
             }
-            return try V1Conversion.batch(from: request)
-        case .v2:
-            let request: Io_Prometheus_Write_V2_Request
-            do {
-                request = try Io_Prometheus_Write_V2_Request(serializedBytes: protobuf, options: options)
-            } catch {
-                throw notProtobuf(version, error)
-            }
-            return try V2Conversion.batch(from: request)
         }
     }
 
@@ -79,12 +68,5 @@ public struct RemoteWriteDecoder: Sendable {
             }
             throw RemoteWriteError(code: .notSnappy, message: "body is not a snappy block: \(error)")
         }
-    }
-
-    private func notProtobuf(_ version: RemoteWriteVersion, _ error: any Error) -> RemoteWriteError {
-        RemoteWriteError(
-            code: .notProtobuf,
-            message: "body is not a valid \(version.protoMessageName) message: \(error)"
-        )
     }
 }

@@ -12,6 +12,11 @@ struct ProtobufWriter {
         bytes.append(UInt8(remaining))
     }
 
+    /// Appends one byte as is (for deliberately odd encodings).
+    mutating func rawByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
     private mutating func key(_ field: Int, _ wireType: Int) {
         varint(UInt64(field << 3 | wireType))
     }

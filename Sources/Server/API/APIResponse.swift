@@ -5,14 +5,24 @@ internal import NIOCore
 /// Prometheus' JSON envelope: `{"status":"success","data":…}` or
 /// `{"status":"error","errorType":…,"error":…}`.
 public enum APIResponse {
-    /// A success envelope around `data`.
+    /// A success envelope around `data`, keys in Prometheus' order (`status` first) and object
+    /// keys inside `data` sorted.
     public static func success(_ data: some Encodable & Sendable, status: HTTPResponse.Status = .ok) -> Response {
-        encode(SuccessEnvelope(data: data), status: status)
+        json("{\"status\":\"success\",\"data\":\(encode(data))}", status: status)
     }
 
     /// An error envelope; `data` carries details such as diagnostics.
     public static func error(_ status: HTTPResponse.Status, type: APIErrorType, _ message: String, data: (some Encodable & Sendable)? = Optional<[String]>.none) -> Response {
-        encode(ErrorEnvelope(errorType: type.rawValue, error: message, data: data), status: status)
+        var text = "{\"status\":\"error\",\"errorType\":\(encode(type.rawValue)),\"error\":\(encode(message))"
+        if let data { text += ",\"data\":\(encode(data))" }
+        return json(text + "}", status: status)
+    }
+
+    /// A JSON body as it is.
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// A plain-text answer, as `/-/healthy` gives.
@@ -24,15 +34,13 @@ public enum APIResponse {
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
 
-    private static func encode(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        let data = (try? encoder.encode(value)) ?? Data(#"{"status":"error","errorType":"internal","error":"cannot encode response"}"#.utf8)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    private static func encode(_ value: some Encodable) -> String {
+        guard let data = try? encoder.encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
@@ -45,16 +53,4 @@ public enum APIErrorType: String, Sendable {
     case unavailable
     case timeout
     case canceled
-}
-
-private struct SuccessEnvelope<Data: Encodable>: Encodable {
-    let status = "success"
-    let data: Data
-}
-
-private struct ErrorEnvelope<Data: Encodable>: Encodable {
-    let status = "error"
-    let errorType: String
-    let error: String
-    let data: Data?
 }

@@ -1,6 +1,5 @@
 internal import Foundation
 internal import Hummingbird
-internal import NIOCore
 internal import PromQL
 internal import Storage
 
@@ -29,12 +28,12 @@ enum QueryRoutes {
                 case .vectorSelector(let selector):
                     let at = evaluationTime(time, selector)
                     let series = try await state.store.select(matchers: try SelectorMatchers.convert(selector), start: at - lookback, end: at)
-                    return json(instant(series, at: time))
+                    return APIResponse.json(instant(series, at: time))
                 case .matrixSelector(let matrix):
                     let at = evaluationTime(time, matrix.selector)
                     let series = try await state.store.select(
                         matchers: try SelectorMatchers.convert(matrix.selector), start: at - matrix.range.milliseconds, end: at)
-                    return json(range(series))
+                    return APIResponse.json(range(series))
                 default:
                     throw APIError(
                         status: .badRequest, type: .badData,
@@ -95,11 +94,5 @@ enum QueryRoutes {
             }
         }
         return result + "\""
-    }
-
-    static func json(_ text: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -1,0 +1,30 @@
+import Foundation
+import RemoteWrite
+import Snappy
+import SwiftProtobuf
+
+/// Remote-write 1.0 bodies built with the generated protobuf types, compressed as Prometheus sends them.
+enum RemoteWriteBody {
+    /// One body: for each series (labels including `__name__`), its samples.
+    static func make(_ series: [([String: String], [(t: Int64, v: Double)])]) throws -> Data {
+        var request = Prometheus_WriteRequest()
+        request.timeseries = series.map { labels, samples in
+            var entry = Prometheus_TimeSeries()
+            entry.labels = labels.sorted { $0.key < $1.key }.map { name, value in
+                var label = Prometheus_Label()
+                label.name = Data(name.utf8)
+                label.value = Data(value.utf8)
+                return label
+            }
+            entry.samples = samples.map { sample in
+                var point = Prometheus_Sample()
+                point.timestamp = sample.t
+                point.value = sample.v
+                return point
+            }
+            return entry
+        }
+        let bytes: [UInt8] = try request.serializedBytes()
+        return Data(Snappy.compress(bytes))
+    }
+}
