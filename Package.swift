@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Ingest",
-            dependencies: ["PromQL", "RemoteWrite", "Rules", "Storage"]
+            dependencies: ["PromQL", "RemoteWrite", "Rules", "Storage", .product(name: "Metrics", package: "swift-metrics")]
         ),
         // Stateful modules.
         .target(

@@ -46,7 +46,9 @@ public actor Ingestor {
     }
 
     private func record(_ delta: IngestStatistics) {
+        let droppedSeriesBefore = statistics.metrics.mapValues(\.droppedSeries)
         statistics.merge(delta)
+        IngestMetrics.record(delta, droppedSeriesBefore: droppedSeriesBefore, after: statistics)
     }
 
     private nonisolated func process(

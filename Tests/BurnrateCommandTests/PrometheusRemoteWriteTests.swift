@@ -63,6 +63,10 @@ import Testing
         let metrics = data?["metrics"] as? [[String: Any]] ?? []
         #expect(metrics.contains { $0["metric"] as? String == "go_goroutines" && ($0["droppedSamples"] as? Int ?? 0) > 0 })
         #expect((data?["requests"] as? [String: Int])?["204"] ?? 0 > 0)
+        let exposition = try await burnrate.request("/metrics").1
+        #expect(exposition.contains(#"burnrate_ingest_samples_dropped_total{metric="go_goroutines"}"#))
+        #expect(exposition.contains(#"burnrate_ingest_series_dropped_total{metric="go_goroutines"} 1"#))
+        #expect(exposition.contains(#"burnrate_ingest_requests_total{code="204"}"#))
 
         prometheus.stop()
         burnrate.signal(SIGTERM)
