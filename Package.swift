@@ -81,16 +81,22 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "SnappyTests", dependencies: ["Snappy"]),
+        // Helpers shared by the test targets (seeded RNG, conformance data, remote-write bodies).
+        .target(
+            name: "TestSupport",
+            dependencies: ["RemoteWrite", "Snappy", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "SnappyTests", dependencies: ["Snappy", "TestSupport"]),
         .testTarget(
             name: "RemoteWriteTests",
-            dependencies: ["RemoteWrite", "Snappy", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+            dependencies: ["RemoteWrite", "Snappy", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "PromQL", "RemoteWrite", "Rules", "Snappy", "Storage", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Ingest", "PromQL", "Rules", "Snappy", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "StorageTests",
@@ -101,11 +107,10 @@ let package = Package(
             dependencies: [
                 "Ingest",
                 "PromQL",
-                "RemoteWrite",
                 "Server",
                 "Rules",
-                "Snappy",
                 "Storage",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,9 +122,7 @@ let package = Package(
             name: "BurnrateCommandTests",
             dependencies: [
                 "BurnrateCommand",
-                "RemoteWrite",
-                "Snappy",
-                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                "TestSupport",
             ]
         ),
     ]

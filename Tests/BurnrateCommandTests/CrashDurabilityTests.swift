@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 import Testing
 
 /// Every sample Burnrate acknowledged with 2xx survives SIGKILL.
@@ -26,7 +27,7 @@ import Testing
                 })
                 var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/write")!)
                 request.httpMethod = "POST"
-                request.httpBody = body
+                request.httpBody = Data(body)
                 request.setValue("application/x-protobuf", forHTTPHeaderField: "Content-Type")
                 request.setValue("snappy", forHTTPHeaderField: "Content-Encoding")
                 request.timeoutInterval = 10

@@ -1,24 +1,18 @@
 import Foundation
 import Ingest
 import Logging
-import RemoteWrite
 import Rules
 import Snappy
 import Storage
+import TestSupport
 import Testing
 
 /// The ingest path on real Prometheus 2.42 bodies and on every class of bad input.
 @Suite struct IngestorTests {
-    static let captures: URL? = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        let folder = url.appendingPathComponent("shared/conformance/remote-write")
-        return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
-    }()
+    static let captures: Bool = Captures.isAvailable
 
     static func capture(_ name: String) throws -> [UInt8] {
-        let folder = try #require(captures)
-        return Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+        try Captures.body(name.replacingOccurrences(of: ".snappy", with: ""))
     }
 
     static let v1 = "application/x-protobuf"
@@ -35,7 +29,7 @@ import Testing
         return (Ingestor(store: store, ruleSet: ruleSet, keepAll: keepAll, maxBodyBytes: maxBodyBytes), store)
     }
 
-    @Test(.enabled(if: captures != nil, "../shared/conformance is missing: capture tests skipped"))
+    @Test(.enabled(if: captures, Comment(rawValue: Conformance.missingReason)))
     func storesEverySampleOfARealBodyWithKeepAll() async throws {
         let (ingestor, store) = try await makeIngestor(keepAll: true)
         let result = await ingestor.ingest(body: try Self.capture("rw1-demo-target-float-exemplar-nativehist.snappy"), contentType: Self.v1)
@@ -50,7 +44,7 @@ import Testing
         #expect(statistics.storedSamples == 7)
     }
 
-    @Test(.enabled(if: captures != nil, "../shared/conformance is missing: capture tests skipped"))
+    @Test(.enabled(if: captures, Comment(rawValue: Conformance.missingReason)))
     func keepsOnlyWhatRulesReadAndCountsTheRest() async throws {
         let (ingestor, store) = try await makeIngestor(rules: """
             groups:
@@ -72,7 +66,7 @@ import Testing
         #expect(statistics.metrics["up"]?.storedSamples == 1)
     }
 
-    @Test(.enabled(if: captures != nil, "../shared/conformance is missing: capture tests skipped"))
+    @Test(.enabled(if: captures, Comment(rawValue: Conformance.missingReason)))
     func remoteWrite2AnswersWithWrittenCounts() async throws {
         let (ingestor, _) = try await makeIngestor(keepAll: true)
         let result = await ingestor.ingest(body: try Self.capture("rw2-SYNTHETIC-demo-target.snappy"), contentType: Self.v2)
@@ -82,7 +76,7 @@ import Testing
         #expect(result.headers["X-Prometheus-Remote-Write-Exemplars-Written"] == "0")
     }
 
-    @Test(.enabled(if: captures != nil, "../shared/conformance is missing: capture tests skipped"))
+    @Test(.enabled(if: captures, Comment(rawValue: Conformance.missingReason)))
     func aByteIdenticalRetryWithStaleMarkersIsANoOp() async throws {
         let (ingestor, store) = try await makeIngestor(keepAll: true)
         let body = try Self.capture("rw1-target-down-stale-markers.snappy")
@@ -127,13 +121,8 @@ import Testing
 
     @Test func metadataOnlyRequestsAreStored() async throws {
         let (ingestor, store) = try await makeIngestor()
-        var request = WireWriter()
-        request.message(3) { metadata in
-            metadata.varint(1, 1)  // COUNTER
-            metadata.bytes(2, Array("http_requests_total".utf8))
-            metadata.bytes(4, Array("Requests served.".utf8))
-        }
-        let result = await ingestor.ingest(body: Snappy.compress(request.bytes), contentType: Self.v1)
+        let body = try RemoteWriteBody.metadata(family: "http_requests_total", type: 1, help: "Requests served.")  // 1: COUNTER
+        let result = await ingestor.ingest(body: body, contentType: Self.v1)
         #expect(result.status == 204)
         let stored = try await store.metadata(metric: "http_requests_total")
         #expect(stored?.type == .counter)
@@ -143,63 +132,9 @@ import Testing
     /// A remote-write 1.0 body with one series per (metric, timestamp, value); an empty metric
     /// name leaves `__name__` out.
     private func body(_ samples: [(String, Int64, Double)]) -> [UInt8] {
-        var request = WireWriter()
-        for (metric, t, v) in samples {
-            request.message(1) { series in
-                if !metric.isEmpty {
-                    series.message(1) { label in
-                        label.bytes(1, Array("__name__".utf8))
-                        label.bytes(2, Array(metric.utf8))
-                    }
-                }
-                series.message(1) { label in
-                    label.bytes(1, Array("job".utf8))
-                    label.bytes(2, Array("test".utf8))
-                }
-                series.message(2) { sample in
-                    sample.fixed64(1, v.bitPattern)
-                    sample.varint(2, UInt64(bitPattern: t))
-                }
-            }
+        let series = samples.map { metric, t, v in
+            (metric.isEmpty ? ["job": "test"] : ["__name__": metric, "job": "test"], [(t: t, v: v)])
         }
-        return Snappy.compress(request.bytes)
-    }
-}
-
-/// A minimal protobuf writer for test bodies.
-struct WireWriter {
-    var bytes: [UInt8] = []
-
-    mutating func key(_ field: Int, _ wireType: Int) { varintRaw(UInt64(field << 3 | wireType)) }
-
-    mutating func varintRaw(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    mutating func varint(_ field: Int, _ value: UInt64) {
-        key(field, 0)
-        varintRaw(value)
-    }
-
-    mutating func fixed64(_ field: Int, _ value: UInt64) {
-        key(field, 1)
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((value >> UInt64(shift)) & 0xFF)) }
-    }
-
-    mutating func bytes(_ field: Int, _ value: [UInt8]) {
-        key(field, 2)
-        varintRaw(UInt64(value.count))
-        bytes.append(contentsOf: value)
-    }
-
-    mutating func message(_ field: Int, _ build: (inout WireWriter) -> Void) {
-        var inner = WireWriter()
-        build(&inner)
-        bytes(field, inner.bytes)
+        return (try? RemoteWriteBody.make(series)) ?? []
     }
 }

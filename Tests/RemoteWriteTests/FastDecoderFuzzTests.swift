@@ -1,3 +1,4 @@
+import TestSupport
 import RemoteWrite
 import Snappy
 import Testing

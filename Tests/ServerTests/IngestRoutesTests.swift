@@ -3,29 +3,17 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Rules
-import Snappy
+import TestSupport
 import Testing
 
 /// `POST /api/v1/write` and the read-back endpoints over HTTP (in-process, no socket).
 @Suite struct IngestRoutesTests {
     /// One remote-write 1.0 body: `http_requests_total{code, job="api"}` samples.
     static func body(_ samples: [(code: String, t: Int64, v: Double)]) -> ByteBuffer {
-        var request = TestWire()
-        for sample in samples {
-            request.message(1) { series in
-                for (name, value) in [("__name__", "http_requests_total"), ("code", sample.code), ("job", "api")] {
-                    series.message(1) { label in
-                        label.bytes(1, Array(name.utf8))
-                        label.bytes(2, Array(value.utf8))
-                    }
-                }
-                series.message(2) { point in
-                    point.fixed64(1, sample.v.bitPattern)
-                    point.varint(2, UInt64(bitPattern: sample.t))
-                }
-            }
+        let series = samples.map { sample in
+            (["__name__": "http_requests_total", "code": sample.code, "job": "api"], [(t: sample.t, v: sample.v)])
         }
-        return ByteBuffer(bytes: Snappy.compress(request.bytes))
+        return ByteBuffer(bytes: (try? RemoteWriteBody.make(series)) ?? [])
     }
 
     static let headers: HTTPFields = [
@@ -172,41 +160,5 @@ import Testing
                 #expect(response.status == .noContent)
             }
         }
-    }
-}
-
-/// A minimal protobuf writer for test bodies.
-struct TestWire {
-    var bytes: [UInt8] = []
-
-    mutating func raw(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    mutating func varint(_ field: Int, _ value: UInt64) {
-        raw(UInt64(field << 3))
-        raw(value)
-    }
-
-    mutating func fixed64(_ field: Int, _ value: UInt64) {
-        raw(UInt64(field << 3 | 1))
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8((value >> UInt64(shift)) & 0xFF)) }
-    }
-
-    mutating func bytes(_ field: Int, _ value: [UInt8]) {
-        raw(UInt64(field << 3 | 2))
-        raw(UInt64(value.count))
-        bytes.append(contentsOf: value)
-    }
-
-    mutating func message(_ field: Int, _ build: (inout TestWire) -> Void) {
-        var inner = TestWire()
-        build(&inner)
-        bytes(field, inner.bytes)
     }
 }

@@ -4,9 +4,9 @@ import Snappy
 import SwiftProtobuf
 
 /// Remote-write 1.0 bodies built with the generated protobuf types, compressed as Prometheus sends them.
-enum RemoteWriteBody {
-    /// One body: for each series (labels including `__name__`), its samples.
-    static func make(_ series: [([String: String], [(t: Int64, v: Double)])]) throws -> Data {
+public enum RemoteWriteBody {
+    /// One body: for each series (labels, `__name__` included unless left out on purpose), its samples.
+    public static func make(_ series: [([String: String], [(t: Int64, v: Double)])]) throws -> [UInt8] {
         var request = Prometheus_WriteRequest()
         request.timeseries = series.map { labels, samples in
             var entry = Prometheus_TimeSeries()
@@ -25,6 +25,18 @@ enum RemoteWriteBody {
             return entry
         }
         let bytes: [UInt8] = try request.serializedBytes()
-        return Data(Snappy.compress(bytes))
+        return Snappy.compress(bytes)
+    }
+
+    /// A metadata-only body, as Prometheus sends every `metadata_config.send_interval`.
+    public static func metadata(family: String, type: Int, help: String) throws -> [UInt8] {
+        var request = Prometheus_WriteRequest()
+        var metadata = Prometheus_MetricMetadata()
+        metadata.metricFamilyName = Data(family.utf8)
+        metadata.type = Prometheus_MetricMetadata.MetricType(rawValue: type) ?? .unknown
+        metadata.help = Data(help.utf8)
+        request.metadata = [metadata]
+        let bytes: [UInt8] = try request.serializedBytes()
+        return Snappy.compress(bytes)
     }
 }
