@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
-        .target(name: "PromQL"),
+        .target(name: "PromQL", dependencies: ["Storage"]),
         .target(
             name: "Rules",
             dependencies: [
@@ -92,7 +92,7 @@ let package = Package(
             name: "RemoteWriteTests",
             dependencies: ["RemoteWrite", "Snappy", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "Storage"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
         .testTarget(
             name: "IngestTests",

@@ -68,14 +68,19 @@ enum OpenSLOFormat {
         }
     }
 
-    /// Reports a second object of the same version and kind with the same name, at its name.
+    /// Reports a second object of the same version and kind with the same name, at its name: an
+    /// error where references to the name would be ambiguous, a warning for a `Service` (SLOs name
+    /// their service by string, and each Service object is valid on its own, as the OpenSLO Go
+    /// SDK's own examples show).
     private static func reportDuplicateNames(_ catalog: OpenSLOCatalog, diagnostics: inout Diagnostics) {
         func check(_ kind: String, _ entries: [(version: String, metadata: OpenSLOMetadata?)]) {
             var seen: [String: SourceLocation] = [:]
             for entry in entries {
                 guard let metadata = entry.metadata else { continue }
                 let key = "\(entry.version)/\(metadata.name)"
-                if let first = seen[key] {
+                if let first = seen[key], kind == "Service" {
+                    diagnostics.warning(metadata.nameLocation, "duplicate \(entry.version).\(kind) name '\(metadata.name)': already defined at \(first)")
+                } else if let first = seen[key] {
                     diagnostics.error(metadata.nameLocation, "duplicate \(entry.version).\(kind) name '\(metadata.name)': already defined at \(first)")
                 } else {
                     seen[key] = metadata.nameLocation

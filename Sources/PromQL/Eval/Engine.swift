@@ -1,0 +1,100 @@
+public import Storage
+
+/// Evaluates PromQL expressions with Prometheus 2.42's semantics over a `SampleReader`.
+///
+/// Evaluation reads storage once per selector, for the whole time range the query needs
+/// (as Prometheus' `populateSeries` does), then evaluates synchronously, step by step.
+/// As in 2.42, both the lookback window of an instant selector (`[t-5m, t]`) and a range
+/// selector's window (`[t-range, t]`) are closed; Prometheus 3.x made them left-open.
+public struct Engine: Sendable {
+    /// How far back an instant selector looks for a sample; Prometheus' default is 5 minutes.
+    public var lookbackDelta: PromDuration
+    /// The step of a subquery written without one (`x[1h:]`): the evaluation interval.
+    public var defaultSubqueryStep: PromDuration
+
+    /// Creates an engine.
+    public init(
+        lookbackDelta: PromDuration = PromDuration(milliseconds: 300_000),
+        defaultSubqueryStep: PromDuration = PromDuration(milliseconds: 60_000)
+    ) {
+        self.lookbackDelta = lookbackDelta
+        self.defaultSubqueryStep = defaultSubqueryStep
+    }
+
+    /// Evaluates `expr` at one instant (milliseconds since the Unix epoch), as `/api/v1/query` does.
+    public func instantQuery(_ expr: Expr, at time: Int64, reader: some SampleReader) async throws(EvaluationError) -> Value {
+        let evaluator = try await prepare(expr, start: time, end: time, reader: reader)
+        return try evaluator.eval(expr, at: time)
+    }
+
+    /// Evaluates `expr` at every `step` from `start` to `end` inclusive, as `/api/v1/query_range`
+    /// does, returning a matrix sorted by labels (a scalar becomes one series without labels).
+    public func rangeQuery(
+        _ expr: Expr, start: Int64, end: Int64, step: Int64, reader: some SampleReader
+    ) async throws(EvaluationError) -> Value {
+        guard step > 0 else {
+            throw EvaluationError(.badData, "zero or negative query resolution step widths are not accepted. Try a positive integer")
+        }
+        guard end >= start else {
+            throw EvaluationError(.badData, "end timestamp must not be before start time")
+        }
+        let type = expr.valueType
+        guard type == .scalar || type == .instantVector else {
+            throw EvaluationError(.badData, "invalid expression type \"\(type.documentedName)\" for range query, must be Scalar or instant Vector")
+        }
+        let evaluator = try await prepare(expr, start: start, end: end, reader: reader)
+        var order: [Labels] = []
+        var points: [Labels: [Point]] = [:]
+        for t in stride(from: start, through: end, by: Int(step)) {
+            let samples: [Sample]
+            switch try evaluator.eval(expr, at: t) {
+            case .scalar(_, let v): samples = [Sample(labels: Labels(), t: t, v: v)]
+            case .vector(let vector): samples = vector
+            case .matrix, .string: samples = []
+            }
+            for sample in samples {
+                if points[sample.labels] == nil { order.append(sample.labels) }
+                points[sample.labels, default: []].append(Point(t: t, v: sample.v))
+            }
+        }
+        return .matrix(order.sorted().map { Series(labels: $0, points: points[$0] ?? []) })
+    }
+
+    /// Reads every selector's samples for the window the query needs and returns an evaluator over them.
+    func prepare(_ expr: Expr, start: Int64, end: Int64, reader: some SampleReader) async throws(EvaluationError) -> Evaluator {
+        var evaluator = Evaluator(
+            data: [:], lookbackDelta: lookbackDelta.milliseconds,
+            subqueryStep: defaultSubqueryStep.milliseconds, queryStart: start, queryEnd: end
+        )
+        var windows: [VectorSelector: (start: Int64, end: Int64)] = [:]
+        evaluator.plan(expr, start: start, end: end, into: &windows)
+        for (selector, window) in windows {
+            var matchers: [SeriesMatcher] = []
+            for matcher in selector.allMatchers {
+                do {
+                    matchers.append(try SeriesMatcher(matcher.name, matcher.type.seriesOperator, matcher.value))
+                } catch {
+                    throw EvaluationError(.badData, error.message)
+                }
+            }
+            do {
+                evaluator.data[selector] = try await reader.select(matchers: matchers, start: window.start, end: window.end)
+            } catch {
+                throw EvaluationError(.storage, error.message)
+            }
+        }
+        return evaluator
+    }
+}
+
+extension MatchType {
+    /// The storage operator of the same meaning.
+    var seriesOperator: SeriesMatcher.Operator {
+        switch self {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .regexMatch: .regexMatch
+        case .regexNoMatch: .regexNoMatch
+        }
+    }
+}

@@ -1,0 +1,166 @@
+internal import Storage
+
+extension Evaluator {
+    /// Evaluates a binary operation between scalars and instant vectors, as 2.42 does.
+    func evalBinary(_ binary: BinaryExpr, at t: Int64) throws(EvaluationError) -> Value {
+        let lhs = try eval(binary.lhs, at: t)
+        let rhs = try eval(binary.rhs, at: t)
+        let op = binary.op
+        let result: [Sample]
+        switch (lhs, rhs) {
+        case (.scalar(_, let l), .scalar(_, let r)):
+            let (value, keep) = Self.elementBinop(op, l, r)
+            return .scalar(t: t, v: op.isComparison ? (keep ? 1 : 0) : value)
+        case (.vector(let l), .scalar(_, let r)):
+            result = Self.vectorScalar(op, l, r, swapped: false, returnBool: binary.returnBool, t: t)
+        case (.scalar(_, let l), .vector(let r)):
+            result = Self.vectorScalar(op, r, l, swapped: true, returnBool: binary.returnBool, t: t)
+        case (.vector(let l), .vector(let r)):
+            let matching = binary.matching ?? VectorMatching(on: false, labels: [])
+            switch op {
+            case .and, .or, .unless:
+                result = Self.setOperation(op, l, r, matching)
+            default:
+                result = try Self.vectorVector(op, l, r, matching, binary.cardinality, returnBool: binary.returnBool, t: t)
+            }
+        default:
+            return .vector([])
+        }
+        try Self.checkUnique(result)
+        return .vector(result)
+    }
+
+    /// The result of `lhs op rhs` for one pair of values, and whether a comparison keeps it.
+    static func elementBinop(_ op: BinaryOperator, _ lhs: Double, _ rhs: Double) -> (Double, Bool) {
+        switch op {
+        case .add: (lhs + rhs, true)
+        case .sub: (lhs - rhs, true)
+        case .mul: (lhs * rhs, true)
+        case .div: (lhs / rhs, true)
+        case .pow: (GoMath.pow(lhs, rhs), true)
+        case .mod: (GoMath.mod(lhs, rhs), true)
+        case .atan2: (GoMath.atan2(lhs, rhs), true)
+        case .equal: (lhs, lhs == rhs)
+        case .notEqual: (lhs, lhs != rhs)
+        case .greater: (lhs, lhs > rhs)
+        case .less: (lhs, lhs < rhs)
+        case .greaterOrEqual: (lhs, lhs >= rhs)
+        case .lessOrEqual: (lhs, lhs <= rhs)
+        case .and, .or, .unless: (lhs, true)
+        }
+    }
+
+    /// Whether the operator drops `__name__` from its result (arithmetic except `atan2`, as in 2.42).
+    static func dropsMetricName(_ op: BinaryOperator) -> Bool {
+        switch op {
+        case .add, .sub, .mul, .div, .pow, .mod: true
+        default: false
+        }
+    }
+
+    /// A vector and a scalar; `swapped` when the scalar was on the left.
+    static func vectorScalar(
+        _ op: BinaryOperator, _ vector: [Sample], _ scalar: Double, swapped: Bool, returnBool: Bool, t: Int64
+    ) -> [Sample] {
+        var result: [Sample] = []
+        result.reserveCapacity(vector.count)
+        for sample in vector {
+            var (l, r) = (sample.v, scalar)
+            if swapped { swap(&l, &r) }
+            var (value, keep) = elementBinop(op, l, r)
+            // A comparison keeps the vector's value even when the vector is on the right.
+            if op.isComparison && swapped { value = r }
+            if returnBool {
+                value = keep ? 1 : 0
+                keep = true
+            }
+            guard keep else { continue }
+            let labels = dropsMetricName(op) || returnBool ? sample.labels.droppingMetricName : sample.labels
+            result.append(Sample(labels: labels, t: t, v: value))
+        }
+        return result
+    }
+
+    /// The labels two samples are matched on.
+    static func signature(_ labels: Labels, _ matching: VectorMatching) -> Labels {
+        if matching.on { return labels.keeping(Set(matching.labels)) }
+        return labels.dropping(Set(matching.labels).union([Label.metricName]))
+    }
+
+    /// `and`, `or` and `unless`.
+    static func setOperation(_ op: BinaryOperator, _ lhs: [Sample], _ rhs: [Sample], _ matching: VectorMatching) -> [Sample] {
+        switch op {
+        case .and:
+            let right = Set(rhs.map { signature($0.labels, matching) })
+            return lhs.filter { right.contains(signature($0.labels, matching)) }
+        case .unless:
+            let right = Set(rhs.map { signature($0.labels, matching) })
+            return lhs.filter { !right.contains(signature($0.labels, matching)) }
+        default:
+            let left = Set(lhs.map { signature($0.labels, matching) })
+            return lhs + rhs.filter { !left.contains(signature($0.labels, matching)) }
+        }
+    }
+
+    /// Arithmetic and comparison between two vectors, one-to-one or with `group_left`/`group_right`.
+    static func vectorVector(
+        _ op: BinaryOperator, _ left: [Sample], _ right: [Sample], _ matching: VectorMatching,
+        _ cardinality: VectorMatching.Cardinality, returnBool: Bool, t: Int64
+    ) throws(EvaluationError) -> [Sample] {
+        // The right side is the "one" side; for one-to-many, swap and swap the values back below.
+        let (lhs, rhs) = cardinality == .oneToMany ? (right, left) : (left, right)
+        var rightBySignature: [Labels: Sample] = [:]
+        for sample in rhs {
+            let signature = signature(sample.labels, matching)
+            if let duplicate = rightBySignature[signature] {
+                let side = cardinality == .oneToMany ? "left" : "right"
+                throw .execution(
+                    "found duplicate series for the match group \(signature) on the \(side) hand-side of the operation: "
+                        + "[\(sample.labels), \(duplicate.labels)];many-to-many matching not allowed: matching labels must be unique on one side"
+                )
+            }
+            rightBySignature[signature] = sample
+        }
+        var matched: [Labels: Set<Labels>] = [:]
+        var result: [Sample] = []
+        for sample in lhs {
+            let signature = signature(sample.labels, matching)
+            guard let other = rightBySignature[signature] else { continue }
+            var (l, r) = (sample.v, other.v)
+            if cardinality == .oneToMany { swap(&l, &r) }
+            var (value, keep) = elementBinop(op, l, r)
+            if returnBool {
+                value = keep ? 1 : 0
+            } else if !keep {
+                continue
+            }
+            var labels = resultLabels(sample.labels, other.labels, op, matching, cardinality)
+            if returnBool { labels = labels.droppingMetricName }
+            if cardinality == .oneToOne {
+                if matched[signature] != nil {
+                    throw .execution("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
+                }
+                matched[signature] = []
+            } else if matched[signature, default: []].insert(labels).inserted == false {
+                throw .execution("multiple matches for labels: grouping labels must ensure unique matches")
+            }
+            result.append(Sample(labels: labels, t: t, v: value))
+        }
+        return result
+    }
+
+    /// The labels of a vector-vector result, from the "many" side's labels and the "one" side's included ones.
+    static func resultLabels(
+        _ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching, _ cardinality: VectorMatching.Cardinality
+    ) -> Labels {
+        var labels = dropsMetricName(op) ? many.droppingMetricName : many
+        if cardinality == .oneToOne {
+            labels = matching.on ? labels.keeping(Set(matching.labels)) : labels.dropping(Set(matching.labels))
+        }
+        if let include = matching.group?.labels, !include.isEmpty {
+            let copied = include.map { Label(name: $0, value: one[$0] ?? "") }
+            labels = Labels(labels.filter { !include.contains($0.name) } + copied)
+        }
+        return labels
+    }
+}
