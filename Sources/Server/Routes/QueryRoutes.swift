@@ -3,96 +3,86 @@ internal import Hummingbird
 internal import PromQL
 internal import Storage
 
-/// `GET|POST /api/v1/query` for series selectors: an instant selector (`up{job="api"}`) or a range
-/// selector (`up[5m]`), answered with exactly the stored samples in Prometheus' JSON shape.
-/// Full PromQL evaluation replaces this with the evaluator.
+/// `GET|POST /api/v1/query` and `/api/v1/query_range`: PromQL over the stored series, with
+/// Prometheus 2.42's semantics and JSON shapes, so Grafana can use Burnrate as a Prometheus data source.
 enum QueryRoutes {
-    /// Prometheus' default lookback for instant selectors.
-    static let lookback: Int64 = 5 * 60 * 1000
+    /// Prometheus' limit on points per series in a range query.
+    static let maxPoints: Int64 = 11_000
 
     static func add(to router: Router<BasicRequestContext>, state: ServerState) {
+        let engine = Engine()
         let query: @Sendable (Request, BasicRequestContext) async -> Response = { request, _ in
             await handle {
                 let parameters = try await APIParameters.read(request)
-                guard let text = parameters.get("query"), !text.isEmpty else {
-                    throw APIError.badData("invalid parameter \"query\": query is empty")
-                }
-                let time = try parameters.time("time") ?? Int64((Date().timeIntervalSince1970 * 1000).rounded())
-                let expr: Expr
+                let expr = try parse(parameters)
+                let time = try parameters.time("time") ?? now()
+                let value: Value
                 do {
-                    expr = try Parser.parse(text)
-                } catch {
-                    throw APIError.badData("invalid parameter \"query\": \(error)")
+                    value = try await engine.instantQuery(expr, at: time, reader: state.store)
+                } catch let error as EvaluationError {
+                    throw apiError(error)
                 }
-                switch expr.unwrappingParens {
-                case .vectorSelector(let selector):
-                    let at = evaluationTime(time, selector)
-                    let series = try await state.store.select(matchers: try SelectorMatchers.convert(selector), start: at - lookback, end: at)
-                    return APIResponse.json(instant(series, at: time))
-                case .matrixSelector(let matrix):
-                    let at = evaluationTime(time, matrix.selector)
-                    let series = try await state.store.select(
-                        matchers: try SelectorMatchers.convert(matrix.selector), start: at - matrix.range.milliseconds, end: at)
-                    return APIResponse.json(range(series))
-                default:
-                    throw APIError(
-                        status: .badRequest, type: .badData,
-                        message: "only series selectors (e.g. up{job=\"api\"} or up[5m]) are evaluated by this version; got \(expr)")
-                }
+                return APIResponse.json(QueryResultJSON.envelope(value))
             }
         }
         router.get("/api/v1/query", use: query)
         router.post("/api/v1/query", use: query)
-    }
 
-    /// The time a selector reads at: `@` replaces the evaluation time, `offset` moves it back.
-    static func evaluationTime(_ time: Int64, _ selector: VectorSelector) -> Int64 {
-        var at = time
-        if case .timestamp(let milliseconds) = selector.at { at = milliseconds }
-        return at - (selector.offset?.milliseconds ?? 0)
-    }
-
-    /// The newest sample of each series within the lookback, stale markers ending a series.
-    static func instant(_ series: [SeriesSamples], at time: Int64) -> String {
-        var items: [String] = []
-        for entry in series {
-            guard let last = entry.samples.last, !last.isStaleMarker else { continue }
-            items.append("{\"metric\":\(labelsJSON(entry.labels)),\"value\":[\(SampleFormat.timestamp(milliseconds: time)),\"\(SampleFormat.value(last.v))\"]}")
-        }
-        return "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[\(items.joined(separator: ","))]}}"
-    }
-
-    /// Every sample of each series in the range, stale markers left out.
-    static func range(_ series: [SeriesSamples]) -> String {
-        var items: [String] = []
-        for entry in series {
-            let values = entry.samples.filter { !$0.isStaleMarker }
-                .map { "[\(SampleFormat.timestamp(milliseconds: $0.t)),\"\(SampleFormat.value($0.v))\"]" }
-            guard !values.isEmpty else { continue }
-            items.append("{\"metric\":\(labelsJSON(entry.labels)),\"values\":[\(values.joined(separator: ","))]}")
-        }
-        return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[\(items.joined(separator: ","))]}}"
-    }
-
-    static func labelsJSON(_ labels: Labels) -> String {
-        "{" + labels.map { "\(jsonString($0.name)):\(jsonString($0.value))" }.joined(separator: ",") + "}"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+        let queryRange: @Sendable (Request, BasicRequestContext) async -> Response = { request, _ in
+            await handle {
+                let parameters = try await APIParameters.read(request)
+                let expr = try parse(parameters)
+                guard let start = try parameters.time("start") else { throw APIError.badData("invalid parameter \"start\": missing") }
+                guard let end = try parameters.time("end") else { throw APIError.badData("invalid parameter \"end\": missing") }
+                let step = try stepParameter(parameters)
+                guard end >= start else { throw APIError.badData("invalid parameter \"end\": end timestamp must not be before start time") }
+                guard step > 0 else {
+                    throw APIError.badData("invalid parameter \"step\": zero or negative query resolution step widths are not accepted. Try a positive integer")
+                }
+                guard (end - start) / step <= maxPoints else {
+                    throw APIError.badData("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)")
+                }
+                let value: Value
+                do {
+                    value = try await engine.rangeQuery(expr, start: start, end: end, step: step, reader: state.store)
+                } catch let error as EvaluationError {
+                    throw apiError(error)
+                }
+                return APIResponse.json(QueryResultJSON.envelope(value))
             }
         }
-        return result + "\""
+        router.get("/api/v1/query_range", use: queryRange)
+        router.post("/api/v1/query_range", use: queryRange)
+    }
+
+    private static func parse(_ parameters: APIParameters) throws(APIError) -> Expr {
+        guard let text = parameters.get("query"), !text.isEmpty else {
+            throw APIError.badData("invalid parameter \"query\": query is empty")
+        }
+        do {
+            return try Parser.parse(text)
+        } catch {
+            throw APIError.badData("invalid parameter \"query\": \(error)")
+        }
+    }
+
+    /// `step` as seconds (fractions allowed) or a Prometheus duration (`15s`, `1m`); milliseconds.
+    private static func stepParameter(_ parameters: APIParameters) throws(APIError) -> Int64 {
+        guard let text = parameters.get("step"), !text.isEmpty else { throw APIError.badData("invalid parameter \"step\": missing") }
+        if let seconds = Double(text), seconds.isFinite { return Int64((seconds * 1000).rounded()) }
+        if let duration = try? PromDuration(parsing: text) { return duration.milliseconds }
+        throw APIError.badData("invalid parameter \"step\": cannot parse \"\(text)\" to a valid duration")
+    }
+
+    private static func apiError(_ error: EvaluationError) -> APIError {
+        switch error.code {
+        case .execution: APIError(status: .unprocessableContent, type: .execution, message: error.message)
+        case .badData: APIError.badData(error.message)
+        case .storage: APIError(status: .serviceUnavailable, type: .internalError, message: error.message)
+        }
+    }
+
+    private static func now() -> Int64 {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded())
     }
 }
