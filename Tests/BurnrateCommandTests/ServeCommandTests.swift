@@ -71,3 +71,26 @@ let gpuRules = """
         throw ProcessFailure("metric \(metric) never appeared:\n\(server.log)")
     }
 }
+
+@Suite(.serialized) struct QueryCommandTests {
+    @Test func queriesARunningServer() async throws {
+        let directory = try temporaryDirectory()
+        try Data(gpuRules.utf8).write(to: directory.appendingPathComponent("gpu.yml"))
+        let port = freePort()
+        let server = try ServeProcess(["--rules", "gpu.yml", "--db", "q.sqlite", "--listen", "127.0.0.1:\(port)"], in: directory, port: port)
+        try await server.waitUntilReady()
+        let url = "http://127.0.0.1:\(port)"
+        let scalar = try BurnrateBinary.run(["query", "--server", url, "--time", "100", "2 * 21"])
+        #expect(scalar.status == 0, "\(scalar.stderr)")
+        #expect(scalar.stdout == "42 @100\n")
+        let json = try BurnrateBinary.run(["query", "--server", url, "--time", "100", "--output", "json", "vector(1)"])
+        #expect(json.stdout == #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[100,"1"]}]}}"# + "\n")
+        let bad = try BurnrateBinary.run(["query", "--server", url, "sum(("])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad_data"))
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+        let unreachable = try BurnrateBinary.run(["query", "--server", url, "up"])
+        #expect(unreachable.status == 4)
+    }
+}
