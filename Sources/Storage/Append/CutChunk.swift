@@ -8,7 +8,7 @@ struct CutChunk: Sendable {
     var count: Int
     /// The encoded chunk (`EncodedChunk.bytes`).
     var data: [UInt8]
-    /// The serialized `ChunkSummary`.
+    /// The serialized `ChunkSummary`, relative to the row's `count`, `min_t` and `max_t`.
     var summary: [UInt8]
     /// The value bits of the last sample.
     var lastBits: UInt64
@@ -30,7 +30,7 @@ struct CutChunk: Sendable {
         maxT = chunk.header.maxT
         self.count = count
         data = chunk.bytes
-        self.summary = summary.serialized()
+        self.summary = summary.serialized(sampleCount: count, minT: minT, maxT: maxT)
         lastBits = last.v.bitPattern
     }
 }

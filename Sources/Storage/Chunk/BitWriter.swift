@@ -67,13 +67,9 @@ struct BitWriter {
         return bytes
     }
 
+    @inline(__always)
     private mutating func flushWord() {
-        var shift: UInt64 = 56
-        while true {
-            bytes.append(UInt8(truncatingIfNeeded: pending &>> shift))
-            if shift == 0 { break }
-            shift -= 8
-        }
+        withUnsafeBytes(of: pending.bigEndian) { bytes.append(contentsOf: $0) }
     }
 }
 

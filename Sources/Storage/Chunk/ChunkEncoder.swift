@@ -103,7 +103,7 @@ public struct ChunkEncoder: Sendable {
             integerBits = values.map { UInt64(bitPattern: Int64($0)) }
             let plan = n >= 2 ? PackingPlan.best(for: integerBits) : nil
             let integerCost = BitWriter.lengthPrefixedCost(ZigZag.encode(Int64(bitPattern: integerBits[0]))) + (plan?.cost ?? 0)
-            if preferred == .integer || (preferred == nil && integerCost <= xorCost()) {
+            if preferred == .integer || (preferred == nil && integerCost <= xorCost(reaching: integerCost)) {
                 encoding = .integer
                 valuePlan = plan
             }
@@ -127,11 +127,15 @@ public struct ChunkEncoder: Sendable {
         return EncodedChunk(header: header, bytes: bytes, payloadStart: payloadStart)
     }
 
-    /// The bits of the XOR value stream.
-    private func xorCost() -> Int {
+    /// The bits of the XOR value stream, or a partial count of at least `limit` once it is
+    /// clear the stream takes that many.
+    private func xorCost(reaching limit: Int) -> Int {
         var coder = XORValueCoder(first: values[0].bitPattern)
         var bits = 64
-        for i in 1..<values.count { bits += coder.cost(values[i].bitPattern) }
+        for i in 1..<values.count {
+            bits += coder.cost(values[i].bitPattern)
+            if bits >= limit { return bits }
+        }
         return bits
     }
 

@@ -27,29 +27,40 @@ struct PackingPlan: Equatable {
     var cost: Int
 
     /// How many elements at each end of the sorted elements may become exceptions.
-    private static let maxExceptionsPerEnd = 8
+    static let maxExceptionsPerEnd = 8
     private static let maxCodeCount: UInt64 = 1 << 62
 
     /// A plan for streams of fewer than two elements, which store no codes.
     static let empty = PackingPlan(order: 1, parameter: 0, base: 0, codeCount: 1, escapes: false, cost: 0)
 
     /// The cheapest plan for the stream `xs`, which has 2 or more elements.
+    ///
+    /// Order 1 is planned first; orders 0 and 2 are planned only when a lower bound on their
+    /// cost (from their ninth-smallest and ninth-largest elements, found without sorting) is
+    /// below the best cost so far, so a regular stream sorts one order, not three. Ties keep
+    /// the lower order tried first, as a plain search of all three would.
     static func best(for xs: [UInt64]) -> PackingPlan {
         let n = xs.count
-        var elements: [Int64] = []
-        elements.reserveCapacity(n)
-        for i in 1..<n { elements.append(Int64(bitPattern: xs[i] &- xs[i - 1])) }
-        var best = frame(order: 1, parameter: 0, sequence: &elements)
-        let step = UInt64(bitPattern: elements[elements.count / 2])
+        var workspace = Workspace(capacity: n - 1)
+        workspace.elements.withUnsafeMutableBufferPointer { e in
+            for i in 1..<n { e[i - 1] = Int64(bitPattern: xs[i] &- xs[i - 1]) }
+        }
+        var best = frame(order: 1, parameter: 0, count: n - 1, workspace: &workspace, bound: .max)!
+        let step = UInt64(bitPattern: workspace.elements[(n - 1) / 2])
         if n >= 3 {
-            elements.removeAll(keepingCapacity: true)
-            for i in 1..<n { elements.append(Int64(bitPattern: xs[i] &- xs[0] &- UInt64(i) &* step)) }
-            let grid = frame(order: 0, parameter: step, sequence: &elements)
-            if grid.cost < best.cost { best = grid }
-            elements.removeAll(keepingCapacity: true)
-            for i in 2..<n { elements.append(Int64(bitPattern: (xs[i] &- xs[i - 1]) &- (xs[i - 1] &- xs[i - 2]))) }
-            let second = frame(order: 2, parameter: xs[1] &- xs[0], sequence: &elements)
-            if second.cost < best.cost { best = second }
+            workspace.elements.withUnsafeMutableBufferPointer { e in
+                let x0 = xs[0]
+                for i in 1..<n { e[i - 1] = Int64(bitPattern: xs[i] &- x0 &- UInt64(i) &* step) }
+            }
+            if let grid = frame(order: 0, parameter: step, count: n - 1, workspace: &workspace, bound: best.cost) {
+                best = grid
+            }
+            workspace.elements.withUnsafeMutableBufferPointer { e in
+                for i in 2..<n { e[i - 2] = Int64(bitPattern: (xs[i] &- xs[i - 1]) &- (xs[i - 1] &- xs[i - 2])) }
+            }
+            if let second = frame(order: 2, parameter: xs[1] &- xs[0], count: n - 2, workspace: &workspace, bound: best.cost) {
+                best = second
+            }
         }
         return best
     }
@@ -65,54 +76,83 @@ struct PackingPlan: Equatable {
         count * (ZigZag.bitLength(codeCount) - 1) + long
     }
 
-    /// The plan of least cost for one order's elements; sorts `sequence` in place.
-    private static func frame(order: Int, parameter: UInt64, sequence s: inout [Int64]) -> PackingPlan {
+    /// The plan of least cost for one order's elements (the first `m` of the workspace), or
+    /// `nil` when none costs less than `bound`; sorts the elements in place when it plans them.
+    private static func frame(order: Int, parameter: UInt64, count m: Int, workspace: inout Workspace, bound: Int) -> PackingPlan? {
         let headerCost = 2 + 1 + (order == 1 ? 0 : BitWriter.lengthPrefixedCost(ZigZag.encode(Int64(bitPattern: parameter))))
-        let m = s.count
-        s.sort()
         let k = min(maxExceptionsPerEnd, m - 1)
-        var best = PackingPlan(order: order, parameter: parameter, base: 0, codeCount: 1, escapes: false, cost: .max)
-        var highCost = [Int](repeating: 0, count: k + 1)
-        for low in 0...k {
-            let base = s[low]
-            var lowCost = 0
-            for i in 0..<low { lowCost += exceptionCost(s[i], base: base) }
-            for i in 0..<k { highCost[i + 1] = highCost[i] + exceptionCost(s[m - 1 - i], base: base) }
-            for high in 0...k where low + high < m {
-                let top = m - 1 - high
-                let range = UInt64(bitPattern: s[top] &- base)
-                let escapes = low + high > 0
-                guard range < maxCodeCount - 1 else { continue }
-                let codeCount = range + 1 + (escapes ? 1 : 0)
-                let short = (1 &<< UInt64(ZigZag.bitLength(codeCount))) &- codeCount
-                // Direct elements s[low...top] with code >= short take the long code.
-                var lo = low
-                var hi = top + 1
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if UInt64(bitPattern: s[mid] &- base) >= short { hi = mid } else { lo = mid + 1 }
-                }
-                let escapeIsLong = escapes && codeCount - 1 >= short
-                let long = (top + 1 - lo) + (escapeIsLong ? low + high : 0)
-                let cost = headerCost + BitWriter.lengthPrefixedCost(ZigZag.encode(base))
-                    + BitWriter.lengthPrefixedCost(codeCount - 1) + codesCost(count: m, long: long, codeCount: codeCount)
-                    + lowCost + highCost[high]
-                if cost < best.cost {
-                    best = PackingPlan(
-                        order: order, parameter: parameter, base: UInt64(bitPattern: base), codeCount: codeCount,
-                        escapes: escapes, cost: cost
-                    )
+        let sorted = workspace.sortUnlessCostly(count: m, ends: k + 1) { spread in
+            // Every frame keeps s[k]...s[m-1-k] as direct codes, so it has at least `spread + 1`
+            // codes; its base and code count take at least 7 bits each.
+            if spread < maxCodeCount - 1 {
+                return headerCost + 14 + m * (ZigZag.bitLength(spread + 1) - 1) >= bound
+            }
+            return headerCost + 15 + m >= bound
+        }
+        guard sorted else { return nil }
+        defer { workspace.clearRanks() }
+        return workspace.withRanks(count: m) { s, countBelow in
+            plan(order: order, parameter: parameter, headerCost: headerCost, sorted: s, countBelow: countBelow, k: k, bound: bound)
+        }
+    }
+
+    /// The search of `frame` over the sorted elements `s`: every choice of up to `k` exceptions
+    /// at each end. `countBelow(t, top)` is the number of elements `s[0...top]` below `t`.
+    private static func plan(
+        order: Int, parameter: UInt64, headerCost: Int, sorted s: UnsafeBufferPointer<Int64>,
+        countBelow: (Int64, Int) -> Int, k: Int, bound: Int
+    ) -> PackingPlan? {
+        let m = s.count
+        var best = PackingPlan(order: order, parameter: parameter, base: 0, codeCount: 1, escapes: false, cost: bound)
+        var found = false
+        var anyFits = false
+        var highCost = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &highCost) { raw in
+            let highCost = raw.bindMemory(to: Int.self)
+            for low in 0...k {
+                let base = s[low]
+                var lowCost = 0
+                for i in 0..<low { lowCost += exceptionCost(s[i], base: base) }
+                for i in 0..<k { highCost[i + 1] = highCost[i] + exceptionCost(s[m - 1 - i], base: base) }
+                let fixed = headerCost + BitWriter.lengthPrefixedCost(ZigZag.encode(base)) + lowCost
+                for high in 0...k where low + high < m {
+                    let top = m - 1 - high
+                    let range = UInt64(bitPattern: s[top] &- base)
+                    let escapes = low + high > 0
+                    guard range < maxCodeCount - 1 else { continue }
+                    anyFits = true
+                    let codeCount = range + 1 + (escapes ? 1 : 0)
+                    let withoutLong = fixed + BitWriter.lengthPrefixedCost(codeCount - 1)
+                        + codesCost(count: m, long: 0, codeCount: codeCount) + highCost[high]
+                    // Long codes only add: a frame that cannot beat the best without them is skipped.
+                    guard withoutLong < best.cost else { continue }
+                    let short = (1 &<< UInt64(ZigZag.bitLength(codeCount))) &- codeCount
+                    // Direct elements s[low...top] with code >= short take the long code: those from
+                    // s[top] down to the first at or above base + short (> s[low], as short >= 1).
+                    let firstLong = UInt64(bitPattern: s[top] &- base) < short
+                        ? top + 1 : countBelow(base &+ Int64(bitPattern: short), top)
+                    let escapeIsLong = escapes && codeCount - 1 >= short
+                    let long = (top + 1 - firstLong) + (escapeIsLong ? low + high : 0)
+                    let cost = withoutLong + long
+                    if cost < best.cost {
+                        found = true
+                        best = PackingPlan(
+                            order: order, parameter: parameter, base: UInt64(bitPattern: base), codeCount: codeCount,
+                            escapes: escapes, cost: cost
+                        )
+                    }
                 }
             }
         }
-        if best.cost == .max {
+        if !anyFits {
             // Every frame spans more than 2^62: code the median directly and escape the rest.
             let base = s[m / 2]
             var cost = headerCost + BitWriter.lengthPrefixedCost(ZigZag.encode(base)) + BitWriter.lengthPrefixedCost(1) + m
             for e in s where e != base { cost += exceptionCost(e, base: base) }
-            best = PackingPlan(order: order, parameter: parameter, base: UInt64(bitPattern: base), codeCount: 2, escapes: true, cost: cost)
+            guard cost < bound else { return nil }
+            return PackingPlan(order: order, parameter: parameter, base: UInt64(bitPattern: base), codeCount: 2, escapes: true, cost: cost)
         }
-        return best
+        return found ? best : nil
     }
 
     /// Writes the plan's parameters.

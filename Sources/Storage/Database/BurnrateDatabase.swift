@@ -34,6 +34,10 @@ public final class BurnrateDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Lets `PRAGMA incremental_vacuum` give free pages back. SQLite applies it only to a
+            // new file, before WAL mode and the first table; an existing file keeps its mode
+            // (converting it would take a full VACUUM) and incremental_vacuum is a no-op there.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
         }
         let pool: DatabasePool
         do {

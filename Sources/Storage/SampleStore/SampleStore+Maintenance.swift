@@ -3,12 +3,42 @@ internal import GRDB
 
 extension SampleStore {
     /// Cuts every non-empty head into a chunk and deletes the WAL rows, so the database alone
-    /// holds every sample as chunks.
+    /// holds every sample as chunks; then gives the free pages back and checkpoints SQLite's
+    /// write-ahead log into the database file (truncating the `-wal` file when no reader holds
+    /// it), so the file alone holds everything.
     ///
     /// Not needed for durability (the WAL is replayed at open); useful before a backup or to
     /// measure the storage size. Chunks cut early are smaller and compress less well.
     public func persistHeads() throws(StorageError) {
         try maintain(cutBefore: .max)
+        try releaseFreePages(all: true)
+        do {
+            try database.writer.writeWithoutTransaction { db in
+                _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        } catch {
+            throw StorageError(.io, "cannot checkpoint the database: \(error)")
+        }
+    }
+
+    /// Gives the database's free pages back to the file system (`PRAGMA incremental_vacuum`):
+    /// all of them when `all`, else only when over a quarter of the file is free, since the
+    /// pages deleted WAL rows and retention free are otherwise soon reused in place.
+    ///
+    /// A no-op on a database file created before `auto_vacuum = INCREMENTAL` was set.
+    func releaseFreePages(all: Bool) throws(StorageError) {
+        do {
+            try database.writer.writeWithoutTransaction { db in
+                if !all {
+                    let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+                    let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+                    guard free > 0 && free * 4 > pages else { return }
+                }
+                try db.execute(sql: "PRAGMA incremental_vacuum")
+            }
+        } catch {
+            throw StorageError(.io, "cannot release free pages: \(error)")
+        }
     }
 
     /// Cuts the heads whose newest sample is before `cutBefore` and deletes the WAL rows that
@@ -41,7 +71,10 @@ extension SampleStore {
             states[Int(cut.slot)]!.head.removeAll()
             states[Int(cut.slot)]!.recordCuts([cut.chunk])
         }
-        if trim { walTrimmedBefore = watermark }
+        if trim {
+            walTrimmedBefore = watermark
+            try releaseFreePages(all: false)
+        }
         logger.debug("sample store maintenance", metadata: ["cutHeads": "\(cuts.count)", "walTrimmedBefore": "\(walTrimmedBefore)"])
     }
 }

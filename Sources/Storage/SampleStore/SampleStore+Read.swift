@@ -52,12 +52,13 @@ extension SampleStore {
                 if snapshot.readsChunks {
                     try SampleTables.forEachChunk(
                         db, seriesID: snapshot.id, start: start, end: end,
-                        columns: "summary, CASE WHEN min_t >= ?2 AND max_t <= ?3 THEN NULL ELSE data END",
+                        columns: "summary, CASE WHEN min_t >= ?2 AND max_t <= ?3 THEN NULL ELSE data END, count",
                         arguments: [end]
                     ) { minT, maxT, row in
                         if row.hasNull(atIndex: 3) {
                             if !pending.isEmpty { pieces.append(.samples(pending)); pending = [] }
-                            let summary = try SampleTables.decodeSummary(SampleTables.bytes(row, 2), seriesID: snapshot.id)
+                            let summary = try SampleTables.decodeSummary(
+                                SampleTables.bytes(row, 2), count: row[4], minT: minT, maxT: maxT, seriesID: snapshot.id)
                             pieces.append(.chunk(summary, minT: minT, maxT: maxT))
                             lastT = maxT
                         } else {

@@ -28,6 +28,9 @@ extension SampleStore {
             try deleteBefore(t, in: batch, report: &report)
             await Task.yield()
         }
+        if report.chunksDeleted > 0 || report.seriesDeleted > 0 {
+            try releaseFreePages(all: false)
+        }
         if report.chunksDeleted > 0 || report.seriesDeleted > 0 || report.headSamplesDropped > 0 {
             logger.info("retention deleted samples", metadata: [
                 "before": "\(t)", "chunks": "\(report.chunksDeleted)", "series": "\(report.seriesDeleted)",

@@ -1,6 +1,10 @@
-/// The tuning of a `SampleStore`; the defaults follow Prometheus' head.
+/// The tuning of a `SampleStore`; the defaults follow Prometheus' head, with longer chunks.
 public struct SampleStoreConfiguration: Sendable, Hashable {
-    /// A head is cut into a chunk before it would hold more samples than this (Prometheus: 120).
+    /// A head is cut into a chunk before it would hold more samples than this (default 240, an
+    /// hour at 15 s; Prometheus cuts at 120). Longer chunks cost fewer bytes a sample (the
+    /// per-chunk header, summary and row are shared by more samples: about 1.2 bytes a 15 s
+    /// counter sample on disk at 240, 1.5 at 120) and less CPU to cut; they keep more samples
+    /// in memory and in WAL rows until cut, and a window's edge chunks decode more samples.
     public var samplesPerChunk: Int
     /// A head is cut before a sample that would make it span more than this many milliseconds,
     /// so no chunk spans more (default 2 h, Prometheus' block range).
@@ -15,7 +19,7 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
 
     /// Creates a configuration; `samplesPerChunk` is clamped to `1...ChunkEncoder.maximumSampleCount`.
     public init(
-        samplesPerChunk: Int = 120,
+        samplesPerChunk: Int = 240,
         maxChunkSpan: Int64 = 2 * 3_600_000,
         idleHeadCutAfter: Int64 = 3_600_000,
         maintenanceInterval: Int = 16,

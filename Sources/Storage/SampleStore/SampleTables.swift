@@ -56,9 +56,12 @@ enum SampleTables {
         }
     }
 
-    static func decodeSummary(_ bytes: [UInt8], seriesID: Int64) throws(StorageError) -> ChunkSummary {
+    /// The summary stored beside a chunk of `count` samples from `minT` to `maxT`.
+    static func decodeSummary(
+        _ bytes: [UInt8], count: Int, minT: Int64, maxT: Int64, seriesID: Int64
+    ) throws(StorageError) -> ChunkSummary {
         do {
-            return try ChunkSummary(serialized: bytes)
+            return try ChunkSummary(serialized: bytes, sampleCount: count, minT: minT, maxT: maxT)
         } catch {
             throw StorageError(.corrupt, "chunk summary of series \(seriesID) does not decode: \(error)")
         }

@@ -107,7 +107,7 @@ import Storage
     }
 
     @Test func aRetryOfSamplesAlreadyCutIntoChunksIsANoOp() async throws {
-        let store = try await StoreFixture().open()
+        let store = try await StoreFixture(configuration: SampleStoreConfiguration(samplesPerChunk: 120)).open()
         let samples = StoreFixture.samples(from: 0, count: 130) { Double($0) * 1.5 }
         try await store.append(up, samples)
         #expect(await store.statistics().headSamples == 10)

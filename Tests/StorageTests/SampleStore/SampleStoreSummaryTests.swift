@@ -70,4 +70,32 @@ import Storage
             #expect(folded.counterIncrease?.bitPattern == expected.counterIncrease?.bitPattern)
         }
     }
+
+    /// Chunk summaries are stored relative to their row (count, min_t, max_t); every kind of
+    /// chunk reads back as the summary of its samples: floats, specials, stale markers at the
+    /// ends or throughout, constants, resets, negative and huge integers.
+    @Test func storedSummariesOfEveryShapeReadBack() async throws {
+        let shapes: [[Double]] = [
+            (0..<12).map { Double($0) * 0.5 },
+            [ChunkSample.staleMarker, 1, 2, 3, ChunkSample.staleMarker, 4, 5, ChunkSample.staleMarker],
+            [ChunkSample.staleMarker, ChunkSample.staleMarker, ChunkSample.staleMarker],
+            [7, 7, 7, 7], [0.25, 0.25, 0.25], [-0.0, 0, -0.0], [.nan, .nan, 1, .infinity, -.infinity, Double(bitPattern: 0x7ff8_dead_beef_0001)],
+            [5, 3, 9, 1, 0, 12, 4], [-1e15, -3, 0x1p62, -0x1p63, 0x1p53 + 2, 1], [1, 2, 3, 2.5, 8],
+        ]
+        for (index, values) in shapes.enumerated() {
+            let labels: Labels = ["__name__": "shape_\(index)"]
+            let store = try await StoreFixture(configuration: SampleStoreConfiguration(samplesPerChunk: values.count)).open()
+            let samples = values.enumerated().map { ChunkSample(t: 1_700_000_000_000 + Int64($0.offset) * 15_000, v: $0.element) }
+            try await store.append(labels, samples)
+            try await store.persistHeads()
+            let summarised = try await store.selectSummarised(matchers: [.metricName("shape_\(index)")], start: .min, end: .max)
+            guard case .chunk(let summary, let minT, let maxT)? = summarised.first?.pieces.first else {
+                Issue.record("shape \(index) did not come back as a chunk")
+                continue
+            }
+            #expect(summarised.first?.pieces.count == 1)
+            #expect(minT == samples.first?.t && maxT == samples.last?.t)
+            #expect(summary == ChunkSummary(samples: samples), "shape \(index)")
+        }
+    }
 }
