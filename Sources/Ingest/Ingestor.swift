@@ -81,7 +81,8 @@ public actor Ingestor {
                 statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: series.samples.count)
                 continue
             }
-            let labels = Labels(series.labels.map { Label(name: $0.name, value: $0.value) })
+            // The decoder delivers labels sorted by name, unique and without empty values.
+            let labels = Labels(canonical: series.labels.map { Label(name: $0.name, value: $0.value) })
             append.append(labels, series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) })
             kept.append((metric, series.samples.count))
         }

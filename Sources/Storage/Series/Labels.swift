@@ -14,6 +14,14 @@ public struct Labels: Sendable, Hashable, RandomAccessCollection, CustomStringCo
         labels = []
     }
 
+    /// Creates a label set from labels already in canonical form (sorted by name in byte order,
+    /// names unique, no empty value), as storage and the remote-write decoder deliver them;
+    /// checked in debug builds only, so hot paths do not sort or filter again.
+    public init(canonical labels: [Label]) {
+        assert(Self.isCanonical(labels) && labels.allSatisfy { !$0.value.isEmpty }, "labels are not canonical: \(labels)")
+        self.labels = labels
+    }
+
     /// Creates a label set from labels in any order; a later label with the same name replaces an
     /// earlier one, and labels with an empty value are dropped.
     public init(_ labels: some Sequence<Label>) {
@@ -46,11 +54,6 @@ public struct Labels: Sendable, Hashable, RandomAccessCollection, CustomStringCo
     /// Creates a label set from a literal such as `["__name__": "up", "job": "api"]`.
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(elements.map { Label(name: $0.0, value: $0.1) })
-    }
-
-    /// Wraps labels already known to be canonical (decoded from storage).
-    init(canonical labels: [Label]) {
-        self.labels = labels
     }
 
     /// The first position.
