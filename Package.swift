@@ -44,6 +44,13 @@ let package = Package(
             name: "Ingest",
             dependencies: ["PromQL", "RemoteWrite", "Rules", "Storage", .product(name: "Metrics", package: "swift-metrics")]
         ),
+        // Rule groups: the alert state machine, evaluation, templates.
+        .target(name: "Alerting", dependencies: ["PromQL", "Rules", "Storage"]),
+        // promtool-format rule unit tests (`burnrate test rules`).
+        .target(
+            name: "RuleTests",
+            dependencies: ["Alerting", "PromQL", "Rules", "Storage", .product(name: "Yams", package: "Yams")]
+        ),
         // Stateful modules.
         .target(
             name: "Storage",
@@ -71,6 +78,7 @@ let package = Package(
         .executableTarget(
             name: "BurnrateCommand",
             dependencies: [
+                "RuleTests",
                 "Rules",
                 "Server",
                 "Storage",
@@ -88,6 +96,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "SnappyTests", dependencies: ["Snappy", "TestSupport"]),
+        .testTarget(name: "AlertingTests", dependencies: ["Alerting", "RuleTests", "PromQL", "Rules", "Storage"]),
         .testTarget(
             name: "RemoteWriteTests",
             dependencies: ["RemoteWrite", "Snappy", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]

@@ -34,6 +34,8 @@ public enum BurnrateServer {
             now: { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }, logger: state.logger)
         let group = ServiceGroup(configuration: .init(
             services: [
+                // Stopped last: persists the heads once the HTTP server no longer appends.
+                .init(service: SampleStoreService(store: state.store, logger: state.logger)),
                 .init(service: application),
                 .init(service: ReloadSignalService(rules: state.rules)),
                 .init(service: retention),

@@ -22,6 +22,7 @@ let gpuRules = """
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("data/burnrate.sqlite").path))
         server.signal(SIGTERM)
         #expect(try await server.waitForExit() == 0)
+        #expect(server.log.contains("sample heads persisted"))
     }
 
     @Test func refusesToStartOnInvalidRules() throws {
