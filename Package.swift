@@ -23,7 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        // Pure modules: no I/O, time is a parameter.
+        // Pure modules: no I/O, time is a parameter (Rules reads the rule files it is given;
+        // PromQL evaluates over Storage's `SampleReader` protocol).
         .target(name: "Snappy"),
         .target(
             name: "RemoteWrite",
@@ -40,10 +41,6 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(
-            name: "Ingest",
-            dependencies: ["PromQL", "RemoteWrite", "Rules", "Storage", .product(name: "Metrics", package: "swift-metrics")]
-        ),
         // Rule groups: the alert state machine, evaluation, templates.
         .target(name: "Alerting", dependencies: ["PromQL", "Rules", "Storage"]),
         // promtool-format rule unit tests (`burnrate test rules`).
@@ -58,6 +55,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "Ingest",
+            dependencies: ["PromQL", "RemoteWrite", "Rules", "Storage", .product(name: "Metrics", package: "swift-metrics")]
         ),
         .target(
             name: "Server",

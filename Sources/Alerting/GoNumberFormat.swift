@@ -1,4 +1,5 @@
 import Foundation
+import PromQL
 
 /// Go's `fmt` and `strconv` float formats, as Prometheus prints values in templates and promtool
 /// prints them in test failures.
@@ -80,34 +81,11 @@ public enum GoNumberFormat {
 
     /// The shortest round-tripping digits of a positive finite value (value = 0.DIGITS × 10^point).
     static func shortestDigits(_ value: Double) -> (digits: String, point: Int) {
-        parseDigits(value.description)
+        SampleFormat.decimalDigits(value.description)
     }
 
     /// The digits of a positive finite value correctly rounded to `significant` digits, trailing zeros dropped.
     static func roundedDigits(_ value: Double, significant: Int) -> (digits: String, point: Int) {
-        parseDigits(String(format: "%.\(significant - 1)e", value))
-    }
-
-    private static func parseDigits(_ text: String) -> (digits: String, point: Int) {
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-        }
-        var integerPart = mantissa
-        var fractionPart = Substring("")
-        if let dot = mantissa.firstIndex(of: ".") {
-            integerPart = mantissa[..<dot]
-            fractionPart = mantissa[mantissa.index(after: dot)...]
-        }
-        var digits = String(integerPart) + fractionPart
-        var point = integerPart.count + exponent
-        while digits.first == "0" {
-            digits.removeFirst()
-            point -= 1
-        }
-        while digits.last == "0" { digits.removeLast() }
-        return (digits.isEmpty ? "0" : digits, point)
+        SampleFormat.decimalDigits(String(format: "%.\(significant - 1)e", value))
     }
 }

@@ -99,29 +99,8 @@ enum GoFormat {
     /// decimal point goes (value = 0.DIGITS × 10^pointPosition).
     static func shortestDigits(_ value: Double) -> (digits: String, pointPosition: Int) {
         // Swift's description prints the shortest round-tripping digits, as Go does.
-        let text = value.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-        }
-        var integerPart = mantissa
-        var fractionPart = Substring("")
-        if let dot = mantissa.firstIndex(of: ".") {
-            integerPart = mantissa[..<dot]
-            fractionPart = mantissa[mantissa.index(after: dot)...]
-        }
-        var digits = String(integerPart) + fractionPart
-        var pointPosition = integerPart.count + exponent
-        while digits.first == "0" {
-            digits.removeFirst()
-            pointPosition -= 1
-        }
-        while digits.last == "0" {
-            digits.removeLast()
-        }
-        return (digits.isEmpty ? "0" : digits, pointPosition)
+        let (digits, point) = SampleFormat.decimalDigits(value.description)
+        return (digits, point)
     }
 
     /// Go's `%f` for the values the `@` bounds error prints: infinities, NaN, and integers.

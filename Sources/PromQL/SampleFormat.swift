@@ -32,4 +32,29 @@ public enum SampleFormat {
         }
         return text
     }
+
+    /// The significant digits of a decimal number written as `123.45`, `1.5e-07` or `1E+21`, and
+    /// where the decimal point goes (value = 0.DIGITS × 10^point); `("0", 0)` for zero.
+    public static func decimalDigits(_ text: String) -> (digits: String, point: Int) {
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        var integerPart = mantissa
+        var fractionPart = Substring("")
+        if let dot = mantissa.firstIndex(of: ".") {
+            integerPart = mantissa[..<dot]
+            fractionPart = mantissa[mantissa.index(after: dot)...]
+        }
+        var digits = String(integerPart) + fractionPart
+        var point = integerPart.count + exponent
+        while digits.first == "0" {
+            digits.removeFirst()
+            point -= 1
+        }
+        while digits.last == "0" { digits.removeLast() }
+        return (digits.isEmpty ? "0" : digits, point)
+    }
 }
