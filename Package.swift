@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BurnrateSnappy", targets: ["Snappy"]),
         .library(name: "BurnrateRemoteWrite", targets: ["RemoteWrite"]),
         .library(name: "BurnrateStorage", targets: ["Storage"]),
+        .library(name: "BurnratePromQL", targets: ["PromQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

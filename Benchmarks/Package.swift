@@ -49,6 +49,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BurnrateSnappy", package: burnrate),
                 .product(name: "BurnrateRemoteWrite", package: burnrate),
+                .product(name: "BurnratePromQL", package: burnrate),
                 .product(name: "BurnrateStorage", package: burnrate),
                 .product(name: "Logging", package: "swift-log"),
             ],

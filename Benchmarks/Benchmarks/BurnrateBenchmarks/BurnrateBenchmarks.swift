@@ -19,4 +19,5 @@ let benchmarks: @Sendable () -> Void = {
     registerSeriesBenchmarks()
     registerChunkBenchmarks()
     registerSampleStoreBenchmarks()
+    registerQueryBenchmarks()
 }

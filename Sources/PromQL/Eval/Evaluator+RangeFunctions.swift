@@ -5,6 +5,10 @@ extension Evaluator {
     /// samples in the window; the result drops `__name__` except for `last_over_time`.
     func evalRangeFunction(_ call: Call, rangeIndex: Int, at t: Int64) throws(EvaluationError) -> [Sample] {
         let name = call.function.name
+        if let summarised = evalSummarisedFunction(name, call.arguments[rangeIndex], at: t) {
+            try Self.checkUnique(summarised)
+            return summarised
+        }
         let argument = try evalRange(call.arguments[rangeIndex], at: t)
         if name == "absent_over_time" {
             return argument.series.isEmpty ? [Sample(labels: Self.absentLabels(call.arguments[rangeIndex]), t: t, v: 1)] : []

@@ -4,6 +4,9 @@ internal import Storage
 struct Evaluator: Sendable {
     /// Each selector's series, read for the whole window the query needs.
     var data: [VectorSelector: [SeriesSamples]]
+    /// The matrix selectors read as chunk summaries: for each evaluation time, the series of
+    /// that step's window, folded (see `Evaluator+Summaries.swift`).
+    var summarised: [MatrixSelector: [Int64: [AccumulatedSeries]]] = [:]
     /// The lookback delta in milliseconds.
     var lookbackDelta: Int64
     /// The default subquery step in milliseconds.
@@ -102,7 +105,12 @@ struct Evaluator: Sendable {
     }
 
     /// Collects, for every selector, the time window evaluation over `[start, end]` reads.
-    func plan(_ expr: Expr, start: Int64, end: Int64, into windows: inout [VectorSelector: (start: Int64, end: Int64)]) {
+    /// The matrix selectors in `summarised` are skipped where they are the argument of a
+    /// summarisable range function outside a subquery: they are read as summaries instead.
+    func plan(
+        _ expr: Expr, start: Int64, end: Int64, summarised: Set<MatrixSelector> = [],
+        into windows: inout [VectorSelector: (start: Int64, end: Int64)]
+    ) {
         func add(_ selector: VectorSelector, _ from: Int64, _ to: Int64) {
             if let known = windows[selector] {
                 windows[selector] = (min(known.start, from), max(known.end, to))
@@ -127,19 +135,23 @@ struct Evaluator: Sendable {
             let from = referenceTime(subquery.at, subquery.offset, start)
             let to = referenceTime(subquery.at, subquery.offset, end)
             let innerStart = Self.subqueryStart(end: from, range: subquery.range.milliseconds, step: step)
-            plan(subquery.expr, start: innerStart, end: to, into: &windows)
+            plan(subquery.expr, start: innerStart, end: to, summarised: [], into: &windows)
         case .call(let call):
-            for argument in call.arguments { plan(argument, start: start, end: end, into: &windows) }
+            for argument in call.arguments {
+                if Self.summarisableFunctions.contains(call.function.name),
+                   let matrix = Self.matrixArgument(argument), summarised.contains(matrix) { continue }
+                plan(argument, start: start, end: end, summarised: summarised, into: &windows)
+            }
         case .aggregation(let aggregation):
-            plan(aggregation.expr, start: start, end: end, into: &windows)
-            if let parameter = aggregation.parameter { plan(parameter, start: start, end: end, into: &windows) }
+            plan(aggregation.expr, start: start, end: end, summarised: summarised, into: &windows)
+            if let parameter = aggregation.parameter { plan(parameter, start: start, end: end, summarised: summarised, into: &windows) }
         case .binary(let binary):
-            plan(binary.lhs, start: start, end: end, into: &windows)
-            plan(binary.rhs, start: start, end: end, into: &windows)
+            plan(binary.lhs, start: start, end: end, summarised: summarised, into: &windows)
+            plan(binary.rhs, start: start, end: end, summarised: summarised, into: &windows)
         case .unary(let unary):
-            plan(unary.expr, start: start, end: end, into: &windows)
+            plan(unary.expr, start: start, end: end, summarised: summarised, into: &windows)
         case .paren(let inner):
-            plan(inner, start: start, end: end, into: &windows)
+            plan(inner, start: start, end: end, summarised: summarised, into: &windows)
         }
     }
 }

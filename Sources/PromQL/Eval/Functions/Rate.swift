@@ -17,10 +17,21 @@ enum Rate {
                 previous = point.v
             }
         }
+        return extrapolated(first: first, last: last, count: points.count, change: result, argument, isCounter: isCounter, isRate: isRate)
+    }
+
+    /// The extrapolation of `extrapolated(_:_:isCounter:isRate:)` from what it needs of the
+    /// samples: the first and last, their number, and the (reset-corrected) change between them;
+    /// the summary path gives these from a `RangeAccumulator`.
+    static func extrapolated(
+        first: Point, last: Point, count: Int, change: Double, _ argument: RangeArgument, isCounter: Bool, isRate: Bool
+    ) -> Double? {
+        guard count >= 2 else { return nil }
+        let result = change
         var durationToStart = Double(first.t - argument.rangeStart) / 1000
         let durationToEnd = Double(argument.rangeEnd - last.t) / 1000
         let sampledInterval = Double(last.t - first.t) / 1000
-        let averageInterval = sampledInterval / Double(points.count - 1)
+        let averageInterval = sampledInterval / Double(count - 1)
         if isCounter && result > 0 && first.v >= 0 {
             let durationToZero = sampledInterval * (first.v / result)
             if durationToZero < durationToStart { durationToStart = durationToZero }
