@@ -103,7 +103,10 @@ let package = Package(
             name: "RemoteWriteTests",
             dependencies: ["RemoteWrite", "Snappy", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "Storage"]),
+        .testTarget(
+            name: "PromQLTests",
+            dependencies: ["PromQL", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
         .testTarget(
             name: "IngestTests",

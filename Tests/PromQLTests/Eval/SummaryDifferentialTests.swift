@@ -1,27 +1,14 @@
 import PromQL
 import Storage
+import TestSupport
 import Testing
 
 /// The summary path (whole chunks folded from their summaries, edges decoded) against the sample
 /// path (every sample read) on random series: the same bits for every summarisable function, in
 /// instant and range queries, with `offset` and `@`, at chunk-boundary times.
 @Suite struct SummaryDifferentialTests {
-    /// A small seeded generator (SplitMix64), so a failure replays.
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
+    /// The seeded generator, so a failure replays.
+    typealias Random = SplitMix64
 
     static let functions = [
         "rate", "increase", "delta", "resets", "changes", "count_over_time", "min_over_time",
@@ -34,7 +21,7 @@ import Testing
     /// Series of 400 samples about 10 s apart (jittered, with gaps): integer and float counters
     /// with resets, gauges with NaN and infinities, stale markers; chunks of 7 samples.
     static func reader(seed: UInt64) async -> (MemorySampleReader, [Int64]) {
-        var random = Random(state: seed)
+        var random = Random(seed: seed)
         let reader = MemorySampleReader(chunkSize: 7)
         var timestamps: [Int64] = []
         for index in 0..<6 {
@@ -91,7 +78,7 @@ import Testing
     @Test(arguments: [UInt64(1), 2, 3])
     func instantQueriesGiveTheSameBits(seed: UInt64) async throws {
         let (reader, timestamps) = await Self.reader(seed: seed)
-        var random = Random(state: seed &* 31)
+        var random = Random(seed: seed &* 31)
         var compared = 0
         for range in Self.ranges {
             let rangeMilliseconds = try PromDuration(parsing: range).milliseconds
@@ -111,7 +98,7 @@ import Testing
     @Test(arguments: [UInt64(4), 5])
     func rangeQueriesWithOffsetAndAtGiveTheSameBits(seed: UInt64) async throws {
         let (reader, timestamps) = await Self.reader(seed: seed)
-        var random = Random(state: seed &* 17)
+        var random = Random(seed: seed &* 17)
         let at = timestamps[timestamps.count / 2]
         for function in Self.functions {
             for range in ["31s", "5m", "17m"] {
@@ -150,4 +137,12 @@ import Testing
         let chunks = series.flatMap(\.pieces).filter { if case .chunk = $0 { true } else { false } }
         #expect(chunks.count > 10)
     }
+}
+
+extension SplitMix64 {
+    /// A number in `0..<bound`.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    /// A number in `[0, 1)`.
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
