@@ -43,7 +43,10 @@ let package = Package(
             ]
         ),
         // Rule groups: the alert state machine, evaluation, templates.
-        .target(name: "Alerting", dependencies: ["PromQL", "Rules", "Storage"]),
+        .target(
+            name: "Alerting",
+            dependencies: ["PromQL", "Rules", "Storage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
+        ),
         // promtool-format rule unit tests (`burnrate test rules`).
         .target(
             name: "RuleTests",
@@ -64,6 +67,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
+                "Alerting",
                 "Ingest",
                 "PromQL",
                 "Rules",
@@ -98,7 +102,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "SnappyTests", dependencies: ["Snappy", "TestSupport"]),
-        .testTarget(name: "AlertingTests", dependencies: ["Alerting", "RuleTests", "PromQL", "Rules", "Storage"]),
+        .testTarget(
+            name: "AlertingTests",
+            dependencies: ["Alerting", "RuleTests", "PromQL", "Rules", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "RemoteWriteTests",
             dependencies: ["RemoteWrite", "Snappy", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
@@ -119,6 +126,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
+                "Alerting",
                 "Ingest",
                 "PromQL",
                 "Server",

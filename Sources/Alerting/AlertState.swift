@@ -71,6 +71,26 @@ public struct AlertState: Sendable, Hashable {
         self.annotations = annotations
     }
 
+    /// An alert as it was saved: every field restored as it was, so that a restart neither
+    /// re-pends a firing alert nor forgets a resolved one.
+    public init(restoring record: PersistedAlert, holdDuration: Int64, keepFiringFor: Int64) {
+        self.labels = record.labels
+        self.holdDuration = holdDuration
+        self.keepFiringFor = keepFiringFor
+        self.phase = record.phase
+        self.activeAt = record.activeAt
+        self.firedAt = record.firedAt
+        self.resolvedAt = record.resolvedAt
+        self.keepFiringSince = record.keepFiringSince
+        self.value = record.value
+        self.annotations = record.annotations
+    }
+
+    /// The same alert under a rule whose `for` or `keep_firing_for` changed on reload.
+    public func governed(holdDuration: Int64, keepFiringFor: Int64) -> AlertState {
+        AlertState(restoring: PersistedAlert(self, rule: "", ruleIndex: 0), holdDuration: holdDuration, keepFiringFor: keepFiringFor)
+    }
+
     /// Whether the alert is pending or firing (Prometheus' `ActiveAlerts`).
     public var isActive: Bool { phase != .inactive }
 

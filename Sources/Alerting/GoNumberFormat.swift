@@ -12,11 +12,13 @@ public enum GoNumberFormat {
         return format(negative: value.sign == .minus, digits: digits, point: point, exponentAt: 6, exponentLetter: "e")
     }
 
-    /// Go's `strconv.FormatFloat(v, 'E', -1, 64)`: shortest digits, always an exponent (`8E+01`).
-    public static func shortestExponent(_ value: Double) -> String {
-        if let special = special(value) { return special }
+    /// Go's `strconv.FormatFloat(v, 'E', -1, 64)`: shortest digits, always an exponent (`8E+01`);
+    /// with `letter` "e", Go's `'e'` format, which Prometheus' API uses for alert values (`1e+00`).
+    public static func shortestExponent(_ value: Double, letter: Character = "E") -> String {
+        if let special = nonFinite(value) { return special }
+        if value == 0 { return (value.sign == .minus ? "-0" : "0") + String(letter) + "+00" }
         let (digits, point) = shortestDigits(value.magnitude)
-        return (value.sign == .minus ? "-" : "") + exponentForm(digits: digits, point: point, letter: "E")
+        return (value.sign == .minus ? "-" : "") + exponentForm(digits: digits, point: point, letter: letter)
     }
 
     /// Go's `%.Ng`: N significant digits, trailing zeros dropped, an exponent below 1e-4 and from 10^N up.

@@ -55,28 +55,90 @@ public struct RuleGroupEvaluator: Sendable {
     /// Evaluates every rule at `time` (milliseconds), writing their output to `store`.
     public mutating func evaluate(at time: Int64, store: some RuleSampleStore) async -> RuleGroupEvaluation {
         var evaluation = RuleGroupEvaluation()
+        let clock = ContinuousClock()
         for (index, rule) in group.rules.enumerated() {
+            let started = clock.now
             let output: [Sample]
-            do {
+            do throws(RuleFailure) {
                 let result = try await query(expressions[index], at: time, store: store)
                 switch rule {
                 case .recording(let recording): output = try record(recording, result)
                 case .alerting(let alerting): output = try alert(alerting, index: index, result, at: time)
                 }
+                var written: [SeriesSamples] = output.map { SeriesSamples(labels: $0.labels, samples: [ChunkSample(t: $0.t, v: $0.v)]) }
+                let returned = Set(output.map(\.labels))
+                for labels in (previousSeries[index] ?? []).subtracting(returned).sorted() {
+                    written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
+                }
+                previousSeries[index] = returned
+                do {
+                    try await store.appendRuleOutput(written)
+                } catch {
+                    throw RuleFailure("cannot store the rule's output: \(error.message)")
+                }
             } catch {
-                evaluation.errors.append(RuleEvaluationError(rule: rule.name, time: time, message: error.message))
+                let failure = RuleEvaluationError(rule: rule.name, time: time, message: error.message)
+                evaluation.errors.append(failure)
+                evaluation.rules.append(RuleOutcome(error: failure.message, duration: clock.now - started))
                 continue
             }
-            var written: [SeriesSamples] = output.map { SeriesSamples(labels: $0.labels, samples: [ChunkSample(t: $0.t, v: $0.v)]) }
-            let returned = Set(output.map(\.labels))
-            for labels in (previousSeries[index] ?? []).subtracting(returned).sorted() {
-                written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
-            }
-            previousSeries[index] = returned
-            await store.appendRuleOutput(written)
             evaluation.samples += output
+            evaluation.rules.append(RuleOutcome(error: nil, duration: clock.now - started))
         }
         return evaluation
+    }
+
+    /// The alerts of every alerting rule as records to save.
+    public var persistedAlerts: [PersistedAlert] {
+        alertStates.keys.sorted().flatMap { index -> [PersistedAlert] in
+            (alertStates[index] ?? [:]).values.sorted { $0.labels < $1.labels }.map {
+                PersistedAlert($0, rule: group.rules[index].name, ruleIndex: index)
+            }
+        }
+    }
+
+    /// Puts saved alerts back: each record goes to the alerting rule at its index when that rule
+    /// still has its name, else to the first alerting rule of that name; records of rules that
+    /// no longer exist are dropped.
+    public mutating func restore(_ records: [PersistedAlert]) {
+        for record in records {
+            guard let index = alertingRuleIndex(named: record.rule, preferring: record.ruleIndex),
+                  case .alerting(let rule) = group.rules[index]
+            else { continue }
+            alertStates[index, default: [:]][record.labels] = AlertState(
+                restoring: record, holdDuration: Self.milliseconds(rule.for), keepFiringFor: Self.milliseconds(rule.keepFiringFor))
+        }
+    }
+
+    /// Takes over the state of `previous`, the evaluator of the same group before a reload, as
+    /// Prometheus does: rules are matched by kind, name and labels, in order; an alerting rule
+    /// keeps its alerts (under its possibly changed `for`), every rule the series it last wrote.
+    public mutating func copyState(from previous: RuleGroupEvaluator) {
+        var unmatched: [RuleIdentity: [Int]] = [:]
+        for (index, rule) in previous.group.rules.enumerated() {
+            unmatched[RuleIdentity(rule), default: []].append(index)
+        }
+        for (index, rule) in group.rules.enumerated() {
+            guard var candidates = unmatched[RuleIdentity(rule)], !candidates.isEmpty else { continue }
+            let old = candidates.removeFirst()
+            unmatched[RuleIdentity(rule)] = candidates
+            previousSeries[index] = previous.previousSeries[old]
+            if case .alerting(let alerting) = rule, let states = previous.alertStates[old] {
+                alertStates[index] = states.mapValues {
+                    $0.governed(holdDuration: Self.milliseconds(alerting.for), keepFiringFor: Self.milliseconds(alerting.keepFiringFor))
+                }
+            }
+        }
+    }
+
+    private func alertingRuleIndex(named name: String, preferring preferred: Int) -> Int? {
+        if group.rules.indices.contains(preferred), case .alerting = group.rules[preferred], group.rules[preferred].name == name {
+            return preferred
+        }
+        return group.rules.indices.first { index in
+            if case .alerting = group.rules[index] { return group.rules[index].name == name }
+            return false
+        }
     }
 
     private func query(_ expr: Expr, at time: Int64, store: some RuleSampleStore) async throws(RuleFailure) -> [Sample] {
@@ -165,6 +227,26 @@ public struct RuleGroupEvaluator: Sendable {
     static func milliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+/// What Prometheus matches rules by across a reload: kind, name and labels.
+private struct RuleIdentity: Hashable {
+    var alerting: Bool
+    var name: String
+    var labels: [String: String]
+
+    init(_ rule: Rule) {
+        switch rule {
+        case .recording(let recording): self = RuleIdentity(alerting: false, name: recording.record, labels: recording.labels)
+        case .alerting(let alerting): self = RuleIdentity(alerting: true, name: alerting.alert, labels: alerting.labels)
+        }
+    }
+
+    init(alerting: Bool, name: String, labels: [String: String]) {
+        self.alerting = alerting
+        self.name = name
+        self.labels = labels
     }
 }
 

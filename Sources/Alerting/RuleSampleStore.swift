@@ -4,12 +4,23 @@ public import Storage
 /// `ALERTS` are visible to later rules and later evaluations.
 public protocol RuleSampleStore: SampleReader {
     /// Appends one sample per series (rule output or a stale marker).
-    func appendRuleOutput(_ series: [SeriesSamples]) async
+    func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError)
 }
 
 extension MemorySampleReader: RuleSampleStore {
     /// See `RuleSampleStore.appendRuleOutput(_:)`.
     public func appendRuleOutput(_ series: [SeriesSamples]) {
         for entry in series { add(entry.labels, entry.samples) }
+    }
+}
+
+extension SampleStore: RuleSampleStore {
+    /// See `RuleSampleStore.appendRuleOutput(_:)`: one committed append. A sample at a time the
+    /// series already has (a re-evaluation after a restart) is kept as first written.
+    public func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
+        guard !series.isEmpty else { return }
+        var batch = AppendBatch(policy: .acceptValid)
+        for entry in series { batch.append(entry.labels, entry.samples) }
+        _ = try append(batch)
     }
 }

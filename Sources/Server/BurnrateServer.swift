@@ -12,6 +12,7 @@ public enum BurnrateServer {
         let router = Router()
         StatusRoutes.add(to: router, state: state)
         RulesRoutes.add(to: router, state: state)
+        AlertsRoutes.add(to: router, state: state)
         IngestRoutes.add(to: router, state: state, authenticator: authenticator)
         SeriesRoutes.add(to: router, state: state)
         QueryRoutes.add(to: router, state: state)
@@ -29,13 +30,17 @@ public enum BurnrateServer {
     /// Runs the server and its services until SIGTERM or SIGINT, reloading rules on SIGHUP.
     public static func run(state: ServerState, address: ListenAddress) async throws {
         let application = try makeApplication(state: state, address: address)
+        let wallClock: @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
         let retention = RetentionService(
             store: state.store, rules: state.rules, configured: state.config.retention, clock: ContinuousClock(),
-            now: { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }, logger: state.logger)
+            now: wallClock, logger: state.logger)
+        let evaluation = RuleEvaluationService(scheduler: state.scheduler, clock: ContinuousClock(), now: wallClock, logger: state.logger)
         let group = ServiceGroup(configuration: .init(
             services: [
                 // Stopped last: persists the heads once the HTTP server no longer appends.
                 .init(service: SampleStoreService(store: state.store, logger: state.logger)),
+                // Stopped before the store: no rule output is written after the heads are persisted.
+                .init(service: evaluation),
                 .init(service: application),
                 .init(service: ReloadSignalService(rules: state.rules)),
                 .init(service: retention),

@@ -1,3 +1,4 @@
+public import Alerting
 public import Ingest
 public import Logging
 public import Prometheus
@@ -14,6 +15,8 @@ public struct ServerState: Sendable {
     public let store: SampleStore
     /// The remote-write ingest path.
     public let ingestor: Ingestor
+    /// The rule groups' evaluation and alert state.
+    public let scheduler: RuleScheduler
     /// The metrics registry `/metrics` exposes.
     public let registry: PrometheusCollectorRegistry
     /// The service configuration.
@@ -22,27 +25,42 @@ public struct ServerState: Sendable {
     public let logger: Logger
 
     /// Opens the sample store over `database` and the ingest path over it, keeping what the rules
-    /// in force read, and keeps the ingest filter in step with rule reloads.
+    /// in force read; restores the alert state saved in `database`; keeps the ingest filter and
+    /// the rule groups in step with rule reloads.
     public static func make(
         rules: RuleManager, database: BurnrateDatabase, registry: PrometheusCollectorRegistry,
         config: BurnrateConfig, logger: Logger
     ) async throws(StorageError) -> ServerState {
         let store = try await SampleStore.open(database: database, logger: logger)
+        let ruleSet = await rules.current
         let ingestor = Ingestor(
-            store: store, ruleSet: await rules.current, keepAll: config.ingest.keepAll, maxBodyBytes: config.ingest.maxBodyBytes)
-        await rules.onReload { ruleSet in await ingestor.update(ruleSet: ruleSet) }
-        return ServerState(rules: rules, database: database, store: store, ingestor: ingestor, registry: registry, config: config, logger: logger)
+            store: store, ruleSet: ruleSet, keepAll: config.ingest.keepAll, maxBodyBytes: config.ingest.maxBodyBytes)
+        let scheduler = RuleScheduler(
+            store: store, stateStore: SQLiteAlertStateStore(database: database),
+            settings: RuleScheduler.Settings(
+                defaultInterval: config.evaluationInterval, queryOffset: config.ruleQueryOffset,
+                externalLabels: config.externalLabels, externalURL: config.externalURL ?? ""),
+            logger: logger)
+        await scheduler.apply(ruleSet)
+        await rules.onReload { ruleSet in
+            await ingestor.update(ruleSet: ruleSet)
+            await scheduler.apply(ruleSet)
+        }
+        return ServerState(
+            rules: rules, database: database, store: store, ingestor: ingestor, scheduler: scheduler, registry: registry,
+            config: config, logger: logger)
     }
 
     /// Creates the shared state.
     public init(
-        rules: RuleManager, database: BurnrateDatabase, store: SampleStore, ingestor: Ingestor,
+        rules: RuleManager, database: BurnrateDatabase, store: SampleStore, ingestor: Ingestor, scheduler: RuleScheduler,
         registry: PrometheusCollectorRegistry, config: BurnrateConfig, logger: Logger
     ) {
         self.rules = rules
         self.database = database
         self.store = store
         self.ingestor = ingestor
+        self.scheduler = scheduler
         self.registry = registry
         self.config = config
         self.logger = logger

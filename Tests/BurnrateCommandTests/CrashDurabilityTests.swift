@@ -77,6 +77,58 @@ import Testing
     }
 }
 
+extension CrashDurabilityTests {
+    /// A firing alert is still firing, with its original `activeAt`, after SIGKILL and restart.
+    @Test func alertStateSurvivesSIGKILL() async throws {
+        let directory = try temporaryDirectory()
+        let rules = directory.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        try Data("""
+            groups:
+              - name: always
+                interval: 1s
+                rules:
+                  - alert: AlwaysFiring
+                    expr: vector(1)
+                    labels:
+                      severity: page
+            """.utf8).write(to: rules.appendingPathComponent("always.yml"))
+        let port = freePort()
+        let arguments = ["--db", "alerts.sqlite", "--listen", "127.0.0.1:\(port)"]
+        let first = try ServeProcess(arguments, in: directory, port: port)
+        try await first.waitUntilReady()
+        var firing: [String: Any]?
+        let deadline = ContinuousClock.now + .seconds(30)
+        while firing == nil, ContinuousClock.now < deadline {
+            firing = try await Self.alerts(first).first { $0["state"] as? String == "firing" }
+            if firing == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let before = try #require(firing, "the alert never fired:\n\(first.log)")
+        first.signal(SIGKILL)
+        _ = try await first.waitForExit()
+
+        let second = try ServeProcess(arguments, in: directory, port: port)
+        try await second.waitUntilReady()
+        let restored = try await Self.alerts(second)
+        #expect(restored.count == 1)
+        #expect(restored.first?["state"] as? String == "firing")
+        #expect(restored.first?["activeAt"] as? String == before["activeAt"] as? String)
+        // Evaluations after the restart continue the same alert.
+        try await Task.sleep(for: .milliseconds(2500))
+        let later = try await Self.alerts(second)
+        #expect(later.first?["activeAt"] as? String == before["activeAt"] as? String)
+        second.signal(SIGTERM)
+        #expect(try await second.waitForExit() == 0)
+    }
+
+    static func alerts(_ process: ServeProcess) async throws -> [[String: Any]] {
+        let (status, body) = try await process.request("/api/v1/alerts")
+        guard status == 200 else { throw ProcessFailure("/api/v1/alerts answered \(status): \(body)") }
+        let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+        return ((object?["data"] as? [String: Any])?["alerts"] as? [[String: Any]]) ?? []
+    }
+}
+
 /// The batches answered with 204.
 actor Acknowledged {
     private(set) var batches: [Int] = []

@@ -3,6 +3,9 @@
 public struct BurnrateConfig: Sendable, Hashable {
     /// How often rules are evaluated when a group sets no interval.
     public var evaluationInterval: Duration = .seconds(60)
+    /// How far behind the wall time rules are evaluated, so that samples remote-write delivers
+    /// late are in place (`global.rule_query_offset`, as Prometheus 2.53 names it).
+    public var ruleQueryOffset: Duration = .zero
     /// Labels added to every alert sent and every series published.
     public var externalLabels: [String: String] = [:]
     /// The URL Burnrate is reachable at, for links in notifications.

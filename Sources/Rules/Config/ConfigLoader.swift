@@ -38,6 +38,13 @@ public enum ConfigLoader {
             if let interval = duration(&global, "evaluation_interval", diagnostics: &diagnostics) {
                 config.evaluationInterval = interval
             }
+            if let node = global.value("rule_query_offset") {
+                if let text = node.scalar, let offset = PromQLBridge.duration(text), offset >= .zero {
+                    config.ruleQueryOffset = offset
+                } else {
+                    diagnostics.error(node.location, "global: invalid duration for \"rule_query_offset\": \"\(node.scalar ?? node.typeDescription)\"")
+                }
+            }
             for label in global.stringMap("external_labels", diagnostics: &diagnostics) {
                 if !Names.isValidLabelName(label.key) {
                     diagnostics.error(label.location, "global: invalid external label name \"\(label.key)\"")

@@ -1,3 +1,4 @@
+internal import Alerting
 internal import Rules
 
 /// The `data` of `GET /api/v1/rules`: Prometheus' rule groups, extended with the SLOs.
@@ -31,40 +32,49 @@ struct RulesDocument: Encodable, Sendable {
         let duration: Double?
         let keepFiringFor: Double?
         let annotations: [String: String]?
-        let alerts: [String]?
+        let alerts: [AlertDocument]?
     }
 
     /// The value Prometheus gives for a time that never happened.
     static let never = "0001-01-01T00:00:00Z"
 
-    init(_ ruleSet: RuleSet, defaultInterval: Duration, type: String?) {
-        groups = ruleSet.groups.map { group in
+    init(_ statuses: [RuleGroupStatus], slos definitions: [SLO], type: String?) {
+        groups = statuses.map { status in
             Group(
-                name: group.name,
-                file: group.file,
-                rules: group.rules.compactMap { rule in
-                    switch rule {
-                    case .recording(let recording):
-                        guard type == nil || type == "record" else { return nil }
-                        return RuleDocument(
-                            name: recording.record, query: recording.expr, labels: recording.labels, health: "unknown",
-                            lastError: nil, evaluationTime: 0, lastEvaluation: Self.never, type: "recording",
-                            state: nil, duration: nil, keepFiringFor: nil, annotations: nil, alerts: nil)
-                    case .alerting(let alerting):
-                        guard type == nil || type == "alert" else { return nil }
-                        return RuleDocument(
-                            name: alerting.alert, query: alerting.expr, labels: alerting.labels, health: "unknown",
-                            lastError: nil, evaluationTime: 0, lastEvaluation: Self.never, type: "alerting",
-                            state: "inactive", duration: alerting.for.seconds, keepFiringFor: alerting.keepFiringFor.seconds,
-                            annotations: alerting.annotations, alerts: [])
-                    }
-                },
-                interval: (group.interval ?? defaultInterval).seconds,
-                limit: group.limit,
-                evaluationTime: 0,
-                lastEvaluation: Self.never)
+                name: status.group.name,
+                file: status.group.file,
+                rules: status.rules.compactMap { Self.rule($0, type: type) },
+                interval: status.interval.seconds,
+                limit: status.group.limit,
+                evaluationTime: status.evaluationDuration.seconds,
+                lastEvaluation: Self.time(status.lastEvaluation))
         }
-        slos = type == nil || type == "slo" ? ruleSet.slos.map(SLODocument.init) : []
+        slos = type == nil || type == "slo" ? definitions.map(SLODocument.init) : []
+    }
+
+    private static func rule(_ status: RuleStatus, type: String?) -> RuleDocument? {
+        let health = status.health.rawValue
+        let evaluated = time(status.lastEvaluation)
+        switch status.rule {
+        case .recording(let recording):
+            guard type == nil || type == "record" else { return nil }
+            return RuleDocument(
+                name: recording.record, query: recording.expr, labels: recording.labels, health: health,
+                lastError: status.lastError, evaluationTime: status.evaluationDuration.seconds, lastEvaluation: evaluated,
+                type: "recording", state: nil, duration: nil, keepFiringFor: nil, annotations: nil, alerts: nil)
+        case .alerting(let alerting):
+            guard type == nil || type == "alert" else { return nil }
+            return RuleDocument(
+                name: alerting.alert, query: alerting.expr, labels: alerting.labels, health: health,
+                lastError: status.lastError, evaluationTime: status.evaluationDuration.seconds, lastEvaluation: evaluated,
+                type: "alerting", state: status.state.rawValue, duration: alerting.for.seconds,
+                keepFiringFor: alerting.keepFiringFor.seconds, annotations: alerting.annotations,
+                alerts: status.alerts.filter(\.isActive).map(AlertDocument.init))
+        }
+    }
+
+    private static func time(_ milliseconds: Int64?) -> String {
+        milliseconds.map { RFC3339Time.format(milliseconds: $0) } ?? never
     }
 }
 

@@ -55,6 +55,28 @@ enum Migrations {
                 ) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v3-alert-state") { db in
+            // The alerts of every alerting rule (SQLiteAlertStateStore in Alerting): one row per
+            // alert, a group's rows replaced in one transaction after each evaluation that
+            // changed them. Labels and annotations as JSON objects with sorted keys.
+            try db.execute(sql: """
+                CREATE TABLE alert_state (
+                    group_key TEXT NOT NULL,
+                    rule_index INTEGER NOT NULL,
+                    rule TEXT NOT NULL,
+                    labels TEXT NOT NULL,
+                    phase TEXT NOT NULL,
+                    active_at INTEGER NOT NULL,
+                    fired_at INTEGER,
+                    resolved_at INTEGER,
+                    keep_firing_since INTEGER,
+                    value REAL,
+                    value_bits INTEGER NOT NULL,
+                    annotations TEXT NOT NULL,
+                    PRIMARY KEY (group_key, rule_index, labels)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }()
 }

@@ -27,6 +27,14 @@ import Testing
         #expect(config.listenAddress == "0.0.0.0:9099")
     }
 
+    @Test func readsTheRuleQueryOffset() {
+        #expect(ConfigLoader.parse("global:\n  rule_query_offset: 2m\n", file: "c.yml").config.ruleQueryOffset == .seconds(120))
+        #expect(ConfigLoader.parse("global:\n  rule_query_offset: 0s\n", file: "c.yml").config.ruleQueryOffset == .zero)
+        #expect(ConfigLoader.parse("global: {}\n", file: "c.yml").config.ruleQueryOffset == .zero)
+        let (_, diagnostics) = ConfigLoader.parse("global:\n  rule_query_offset: soon\n", file: "c.yml")
+        #expect(diagnostics.map(\.description) == ["c.yml:2:22: global: invalid duration for \"rule_query_offset\": \"soon\""])
+    }
+
     @Test func alertmanagerSectionsAreAcceptedWithAWarning() {
         let (_, diagnostics) = ConfigLoader.parse("route:\n  receiver: x\nreceivers:\n  - name: x\n", file: "c.yml")
         #expect(diagnostics.allSatisfy { $0.severity == .warning })

@@ -1,0 +1,200 @@
+public import Logging
+public import Rules
+
+/// Runs the rule groups in force on their schedules: each group at its interval (aligned, with a
+/// per-group offset), at the evaluation time minus the query offset that allows for remote-write
+/// lag; keeps the state of every alert across reloads (Prometheus' rules are matched by kind,
+/// name and labels) and across restarts (through an `AlertStateStore`).
+///
+/// Nothing here reads a clock: the caller passes the wall time to `tick(now:)` and sleeps until
+/// the time it returns, so tests drive it with any times they like.
+public actor RuleScheduler {
+    /// Settings shared by every group.
+    public struct Settings: Sendable {
+        /// The interval of groups that set none.
+        public var defaultInterval: Duration
+        /// How far behind the wall time evaluations look, for samples that arrive late.
+        public var queryOffset: Duration
+        /// `$externalLabels` in templates.
+        public var externalLabels: [String: String]
+        /// `$externalURL` in templates.
+        public var externalURL: String
+
+        /// Creates settings.
+        public init(defaultInterval: Duration = .seconds(60), queryOffset: Duration = .zero, externalLabels: [String: String] = [:], externalURL: String = "") {
+            self.defaultInterval = defaultInterval
+            self.queryOffset = queryOffset
+            self.externalLabels = externalLabels
+            self.externalURL = externalURL
+        }
+    }
+
+    private struct Runtime {
+        var evaluator: RuleGroupEvaluator
+        var schedule: GroupSchedule
+        var nextDue: Int64?
+        var lastEvaluation: Int64?
+        var evaluationDuration: Duration = .zero
+        var outcomes: [RuleOutcome?]
+        var ruleEvaluations: [Int64?]
+        var saved: [PersistedAlert]
+        var missed = 0
+    }
+
+    private let store: any RuleSampleStore
+    private let stateStore: any AlertStateStore
+    private let settings: Settings
+    private let logger: Logger
+    private var runtimes: [String: Runtime] = [:]
+    private var order: [String] = []
+    private var restored = false
+
+    /// A scheduler writing rule output to `store` and alert state to `stateStore`.
+    public init(store: any RuleSampleStore, stateStore: any AlertStateStore, settings: Settings = Settings(), logger: Logger) {
+        self.store = store
+        self.stateStore = stateStore
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Puts the groups of `ruleSet` in force. Groups that stay keep their schedule and state; new
+    /// groups first run at their next slot. The first call also restores the saved alert state.
+    /// Returns the groups that could not be put in force (an expression that does not parse).
+    @discardableResult
+    public func apply(_ ruleSet: RuleSet) async -> [RuleEvaluationError] {
+        var saved: [String: [PersistedAlert]] = [:]
+        if !restored {
+            do {
+                saved = try await stateStore.load()
+            } catch {
+                logger.error("cannot restore alert state, alerts start afresh", metadata: ["error": "\(error.message)"])
+            }
+            restored = true
+        }
+        var problems: [RuleEvaluationError] = []
+        var next: [String: Runtime] = [:]
+        var nextOrder: [String] = []
+        for group in ruleSet.groups {
+            let key = GroupSchedule.key(of: group)
+            guard next[key] == nil else { continue }
+            var evaluator: RuleGroupEvaluator
+            do {
+                evaluator = try RuleGroupEvaluator(
+                    group: group, externalLabels: settings.externalLabels, externalURL: settings.externalURL)
+            } catch {
+                problems.append(error)
+                continue
+            }
+            let interval = RuleGroupEvaluator.milliseconds(group.interval ?? settings.defaultInterval)
+            var runtime = Runtime(
+                evaluator: evaluator, schedule: GroupSchedule(key: key, interval: interval),
+                outcomes: Array(repeating: nil, count: group.rules.count),
+                ruleEvaluations: Array(repeating: nil, count: group.rules.count), saved: [])
+            if let previous = runtimes[key] {
+                evaluator.copyState(from: previous.evaluator)
+                runtime.evaluator = evaluator
+                runtime.saved = previous.saved
+                runtime.lastEvaluation = previous.lastEvaluation
+                if previous.schedule == runtime.schedule { runtime.nextDue = previous.nextDue }
+            } else if let records = saved[key] {
+                evaluator.restore(records)
+                runtime.evaluator = evaluator
+                runtime.saved = records
+            }
+            next[key] = runtime
+            nextOrder.append(key)
+        }
+        // Forget the saved state of groups that are gone.
+        let gone = Set(runtimes.keys).union(saved.keys).subtracting(next.keys)
+        for key in gone.sorted() {
+            do {
+                try await stateStore.save(groupKey: key, alerts: [])
+            } catch {
+                logger.error("cannot remove alert state of a removed group", metadata: ["group": "\(key)", "error": "\(error.message)"])
+            }
+        }
+        runtimes = next
+        order = nextOrder
+        return problems
+    }
+
+    /// Evaluates every group whose slot has come by wall time `now` (milliseconds) — once, at its
+    /// latest slot, when several were missed — and returns the wall time of the next slot.
+    @discardableResult
+    public func tick(now: Int64) async -> Int64 {
+        var earliest = Int64.max
+        for key in order {
+            guard var runtime = runtimes[key] else { continue }
+            let due = runtime.nextDue ?? runtime.schedule.slot(after: now)
+            if due <= now {
+                let slot = runtime.schedule.slot(atOrBefore: now)
+                let missed = Int((slot - due) / runtime.schedule.interval)
+                if missed > 0 {
+                    runtime.missed += missed
+                    logger.warning("rule group missed evaluations", metadata: ["group": "\(key)", "missed": "\(missed)"])
+                }
+                await evaluate(&runtime, slot: slot, key: key)
+                runtime.nextDue = slot + runtime.schedule.interval
+            } else {
+                runtime.nextDue = due
+            }
+            earliest = min(earliest, runtime.nextDue ?? Int64.max)
+            runtimes[key] = runtime
+        }
+        return earliest
+    }
+
+    private func evaluate(_ runtime: inout Runtime, slot: Int64, key: String) async {
+        let time = slot - RuleGroupEvaluator.milliseconds(settings.queryOffset)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let evaluation = await runtime.evaluator.evaluate(at: time, store: store)
+        runtime.evaluationDuration = clock.now - started
+        runtime.lastEvaluation = slot
+        for (index, outcome) in evaluation.rules.enumerated() where index < runtime.outcomes.count {
+            runtime.outcomes[index] = outcome
+            runtime.ruleEvaluations[index] = slot
+        }
+        for error in evaluation.errors {
+            logger.warning("rule evaluation failed", metadata: ["group": "\(key)", "rule": "\(error.rule)", "error": "\(error.message)"])
+        }
+        let alerts = runtime.evaluator.persistedAlerts
+        if alerts != runtime.saved {
+            do {
+                try await stateStore.save(groupKey: key, alerts: alerts)
+                runtime.saved = alerts
+            } catch {
+                logger.error("cannot save alert state, will retry", metadata: ["group": "\(key)", "error": "\(error.message)"])
+            }
+        }
+    }
+
+    /// Every group in force, in rule-file order, with its rules' health and alerts.
+    public func status() -> [RuleGroupStatus] {
+        order.compactMap { key -> RuleGroupStatus? in
+            guard let runtime = runtimes[key] else { return nil }
+            let group = runtime.evaluator.group
+            let alerts = runtime.evaluator.alerts
+            let rules = group.rules.enumerated().map { index, rule -> RuleStatus in
+                let outcome = runtime.outcomes[index]
+                let health: RuleStatus.Health = outcome.map { $0.error == nil ? .ok : .err } ?? .unknown
+                return RuleStatus(
+                    rule: rule, health: health, lastError: outcome?.error, lastEvaluation: runtime.ruleEvaluations[index],
+                    evaluationDuration: outcome?.duration ?? .zero, alerts: alerts[index] ?? [])
+            }
+            return RuleGroupStatus(
+                group: group, interval: .milliseconds(runtime.schedule.interval), lastEvaluation: runtime.lastEvaluation,
+                evaluationDuration: runtime.evaluationDuration, rules: rules)
+        }
+    }
+
+    /// The pending and firing alerts of every group, as `GET /api/v1/alerts` lists them.
+    public func activeAlerts() -> [AlertState] {
+        status().flatMap { $0.rules.flatMap { $0.alerts.filter(\.isActive) } }
+    }
+
+    /// How many slots were skipped because an evaluation came late, per group key.
+    public func missedEvaluations() -> [String: Int] {
+        runtimes.mapValues(\.missed)
+    }
+}

@@ -1,0 +1,239 @@
+import Alerting
+import Logging
+import PromQL
+import Rules
+import Storage
+import Testing
+
+@Suite struct GroupScheduleTests {
+    @Test func slotsAreAlignedToTheIntervalPlusTheGroupOffset() {
+        let schedule = GroupSchedule(key: "rules/a.yml;gpu", interval: 60_000)
+        #expect((0..<60_000).contains(schedule.offset))
+        let slot = schedule.slot(atOrBefore: 1_000_000_000_123)
+        #expect(slot <= 1_000_000_000_123 && slot > 1_000_000_000_123 - 60_000)
+        #expect((slot - schedule.offset) % 60_000 == 0)
+        #expect(schedule.slot(atOrBefore: slot) == slot)
+        #expect(schedule.slot(after: slot) == slot + 60_000)
+        #expect(schedule.slot(after: slot - 1) == slot)
+        // Before the epoch, too.
+        let early = schedule.slot(atOrBefore: -1)
+        #expect(early <= -1 && early > -60_001 && (early - schedule.offset) % 60_000 == 0)
+    }
+
+    @Test func groupsSpreadOverTheInterval() {
+        let offsets = Set((0..<50).map { GroupSchedule(key: "f.yml;group\($0)", interval: 60_000).offset })
+        #expect(offsets.count > 40)
+    }
+}
+
+@Suite struct RuleSchedulerTests {
+    static let location = SourceLocation(file: "test.yml", line: 1, column: 1)
+
+    static func ruleSet(for holdFor: Duration = .seconds(120), threshold: Double = 0.5, extraGroup: Bool = false) -> RuleSet {
+        var groups = [
+            RuleGroup(
+                name: "serving", interval: .seconds(60),
+                rules: [
+                    .recording(RecordingRule(record: "job:errors:ratio", expr: "sum by (job) (errors) / sum by (job) (requests)", location: location)),
+                    .alerting(AlertingRule(
+                        alert: "HighErrorRatio", expr: "job:errors:ratio > \(threshold)", for: holdFor,
+                        labels: ["severity": "page"], annotations: ["summary": "{{ $labels.job }} at {{ $value }}"], location: location)),
+                ],
+                file: "test.yml", location: location),
+        ]
+        if extraGroup {
+            groups.append(RuleGroup(
+                name: "other", interval: .seconds(30),
+                rules: [.recording(RecordingRule(record: "one", expr: "vector(1)", location: location))],
+                file: "test.yml", location: location))
+        }
+        return RuleSet(groups: groups)
+    }
+
+    static func store(errors: Double = 3, requests: Double = 4) async -> MemorySampleReader {
+        let store = MemorySampleReader()
+        let samples = { (value: Double) in (0...200).map { ChunkSample(t: Int64($0) * 15_000, v: value) } }
+        await store.add(["__name__": "errors", "job": "vllm"], samples(errors))
+        await store.add(["__name__": "requests", "job": "vllm"], samples(requests))
+        return store
+    }
+
+    static func scheduler(store: MemorySampleReader, states: MemoryAlertStateStore, offset: Duration = .zero) -> RuleScheduler {
+        RuleScheduler(store: store, stateStore: states, settings: .init(queryOffset: offset), logger: Logger(label: "test"))
+    }
+
+    @Test func groupsRunAtTheirSlotsAndAlertsFireAfterTheirHoldDuration() async throws {
+        let store = await Self.store()
+        let scheduler = Self.scheduler(store: store, states: MemoryAlertStateStore())
+        await scheduler.apply(Self.ruleSet())
+        let schedule = GroupSchedule(key: "test.yml;serving", interval: 60_000)
+        let first = schedule.slot(after: 100_000)
+
+        // Nothing is due before the first slot.
+        #expect(await scheduler.tick(now: 100_000) == first)
+        #expect(await scheduler.status()[0].lastEvaluation == nil)
+
+        #expect(await scheduler.tick(now: first) == first + 60_000)
+        var status = await scheduler.status()[0]
+        #expect(status.lastEvaluation == first)
+        #expect(status.rules.map(\.health) == [.ok, .ok])
+        #expect(status.rules[1].state == .pending)
+        #expect(await scheduler.activeAlerts().first?.annotations["summary"] == "vllm at 0.75")
+
+        await scheduler.tick(now: first + 60_000)
+        #expect(await scheduler.status()[0].rules[1].state == .pending)
+        await scheduler.tick(now: first + 120_000)
+        status = await scheduler.status()[0]
+        #expect(status.rules[1].state == .firing)
+        #expect(status.rules[1].alerts.first?.activeAt == first)
+
+        // The recorded series is stored and readable.
+        let value = try await Engine().instantQuery(try Parser.parse("job:errors:ratio"), at: first + 120_000, reader: store)
+        guard case .vector(let samples) = value else { Issue.record("expected a vector"); return }
+        #expect(samples.map(\.v) == [0.75])
+    }
+
+    @Test func aLateTickEvaluatesOnceAtTheLatestSlot() async {
+        let store = await Self.store()
+        let scheduler = Self.scheduler(store: store, states: MemoryAlertStateStore())
+        await scheduler.apply(Self.ruleSet())
+        let schedule = GroupSchedule(key: "test.yml;serving", interval: 60_000)
+        let first = schedule.slot(after: 0)
+        await scheduler.tick(now: 0)
+        #expect(await scheduler.tick(now: first + 185_000) == first + 240_000)
+        #expect(await scheduler.status()[0].lastEvaluation == first + 180_000)
+        #expect(await scheduler.missedEvaluations()["test.yml;serving"] == 3)
+    }
+
+    @Test func theQueryOffsetEvaluatesInThePast() async throws {
+        // The errors appear only from t = 1,000,000 on: evaluating 10 minutes behind still sees none.
+        let store = MemorySampleReader()
+        await store.add(["__name__": "errors", "job": "vllm"], (0...100).map { ChunkSample(t: 1_000_000 + Int64($0) * 15_000, v: 3) })
+        await store.add(["__name__": "requests", "job": "vllm"], (0...100).map { ChunkSample(t: 1_000_000 + Int64($0) * 15_000, v: 4) })
+        let schedule = GroupSchedule(key: "test.yml;serving", interval: 60_000)
+        let slot = schedule.slot(after: 1_000_000)
+
+        let delayed = Self.scheduler(store: store, states: MemoryAlertStateStore(), offset: .seconds(600))
+        await delayed.apply(Self.ruleSet(for: .zero))
+        await delayed.tick(now: 0)
+        await delayed.tick(now: slot)
+        #expect(await delayed.activeAlerts().isEmpty)
+
+        let prompt = Self.scheduler(store: store, states: MemoryAlertStateStore())
+        await prompt.apply(Self.ruleSet(for: .zero))
+        await prompt.tick(now: 0)
+        await prompt.tick(now: slot)
+        #expect(await prompt.activeAlerts().map(\.phase) == [.firing])
+    }
+
+    @Test func alertStateSurvivesARestart() async throws {
+        let store = await Self.store()
+        let states = MemoryAlertStateStore()
+        let schedule = GroupSchedule(key: "test.yml;serving", interval: 60_000)
+        let first = schedule.slot(after: 0)
+        let before = Self.scheduler(store: store, states: states)
+        await before.apply(Self.ruleSet())
+        await before.tick(now: 0)
+        for step in 0...2 { await before.tick(now: first + Int64(step) * 60_000) }
+        #expect(await before.activeAlerts().map(\.phase) == [.firing])
+        let saved = await states.load()["test.yml;serving"]
+        #expect(saved?.map(\.phase) == [.firing])
+        #expect(saved?.first?.activeAt == first)
+
+        // A new process: the alert is firing before its first evaluation, and stays firing
+        // (not pending again) with its original activeAt afterwards.
+        let after = Self.scheduler(store: store, states: states)
+        await after.apply(Self.ruleSet())
+        #expect(await after.activeAlerts().map(\.phase) == [.firing])
+        await after.tick(now: first + 10 * 60_000)
+        await after.tick(now: first + 11 * 60_000)
+        let alert = try #require(await after.activeAlerts().first)
+        #expect(alert.phase == .firing)
+        #expect(alert.activeAt == first)
+        #expect(alert.firedAt == first + 120_000)
+    }
+
+    @Test func unchangedStateIsNotSavedAgain() async {
+        let store = await Self.store()
+        let states = MemoryAlertStateStore()
+        let scheduler = Self.scheduler(store: store, states: states)
+        await scheduler.apply(Self.ruleSet(for: .zero))
+        let first = GroupSchedule(key: "test.yml;serving", interval: 60_000).slot(after: 0)
+        await scheduler.tick(now: 0)
+        await scheduler.tick(now: first)
+        let afterFirst = await states.saves
+        #expect(afterFirst == 1)
+        await scheduler.tick(now: first + 60_000)
+        await scheduler.tick(now: first + 120_000)
+        #expect(await states.saves == afterFirst)
+    }
+
+    @Test func aReloadKeepsAlertsOfMatchingRulesAndForgetsRemovedGroups() async throws {
+        let store = await Self.store()
+        let states = MemoryAlertStateStore()
+        let scheduler = Self.scheduler(store: store, states: states)
+        await scheduler.apply(Self.ruleSet(for: .seconds(600), extraGroup: true))
+        let first = GroupSchedule(key: "test.yml;serving", interval: 60_000).slot(after: 0)
+        await scheduler.tick(now: 0)
+        await scheduler.tick(now: first)
+        #expect(await scheduler.activeAlerts().map(\.phase) == [.pending])
+
+        // `for` shortened to 1m: the pending alert keeps its activeAt and fires at the next slot.
+        await scheduler.apply(Self.ruleSet(for: .seconds(60)))
+        #expect(await scheduler.status().count == 1)
+        await scheduler.tick(now: first + 60_000)
+        let alert = try #require(await scheduler.activeAlerts().first)
+        #expect(alert.phase == .firing)
+        #expect(alert.activeAt == first)
+        #expect(await states.load().keys.sorted() == ["test.yml;serving"])
+
+        // A changed threshold that no longer matches resolves it at the next evaluation.
+        await scheduler.apply(Self.ruleSet(for: .seconds(60), threshold: 0.9))
+        await scheduler.tick(now: first + 120_000)
+        #expect(await scheduler.activeAlerts().isEmpty)
+        #expect(await scheduler.status()[0].rules[1].alerts.map(\.phase) == [.inactive])
+    }
+
+    @Test func failingRulesReportTheirError() async {
+        let store = await Self.store()
+        let scheduler = Self.scheduler(store: store, states: MemoryAlertStateStore())
+        let group = RuleGroup(
+            name: "bad", interval: .seconds(60),
+            rules: [.recording(RecordingRule(record: "dup", expr: "{__name__=~\"errors|requests\"}", location: Self.location))],
+            file: "test.yml", location: Self.location)
+        await scheduler.apply(RuleSet(groups: [group]))
+        let first = GroupSchedule(key: "test.yml;bad", interval: 60_000).slot(after: 0)
+        await scheduler.tick(now: 0)
+        await scheduler.tick(now: first)
+        let rule = await scheduler.status()[0].rules[0]
+        #expect(rule.health == .err)
+        #expect(rule.lastError?.contains("same labelset") == true)
+    }
+}
+
+@Suite struct SQLiteAlertStateStoreTests {
+    @Test func roundTripsEveryField() async throws {
+        let store = SQLiteAlertStateStore(database: try BurnrateDatabase.inMemory())
+        let firing = PersistedAlert(
+            rule: "HighErrorRatio", ruleIndex: 1, labels: ["alertname": "HighErrorRatio", "job": "vllm"], phase: .firing,
+            activeAt: 1_000, firedAt: 61_000, keepFiringSince: 90_000, value: 0.75, annotations: ["summary": "vllm at 75%"])
+        let resolved = PersistedAlert(
+            rule: "HighErrorRatio", ruleIndex: 1, labels: ["alertname": "HighErrorRatio", "job": "triton"], phase: .inactive,
+            activeAt: -5_000, firedAt: nil, resolvedAt: 2_000, value: .nan, annotations: [:])
+        try await store.save(groupKey: "a.yml;serving", alerts: [firing, resolved])
+        try await store.save(groupKey: "a.yml;other", alerts: [firing])
+        var loaded = try await store.load()
+        #expect(loaded["a.yml;serving"]?.count == 2)
+        let back = try #require(loaded["a.yml;serving"]?.first { $0.labels["job"] == "triton" })
+        #expect(back.value.isNaN)
+        #expect(back.resolvedAt == 2_000 && back.firedAt == nil && back.activeAt == -5_000 && back.phase == .inactive)
+        #expect(loaded["a.yml;serving"]?.first { $0.labels["job"] == "vllm" } == firing)
+
+        // A save replaces the group's rows; an empty save removes the group.
+        try await store.save(groupKey: "a.yml;serving", alerts: [resolved])
+        try await store.save(groupKey: "a.yml;other", alerts: [])
+        loaded = try await store.load()
+        #expect(loaded.keys.sorted() == ["a.yml;serving"])
+        #expect(loaded["a.yml;serving"]?.count == 1)
+    }
+}
