@@ -22,6 +22,11 @@ public struct Engine: Sendable {
     /// summaries at any range: `increase(x[1h])` over 1,000 series took 2.6 ms with them, 8.7 ms
     /// decoding every sample. Nil turns summaries off.
     public var summaryMinimumRange: PromDuration?
+    /// When true, `rate`, `increase` and `delta` give the change observed in the window — last
+    /// sample minus first, counter resets corrected (`rate` divided by the range) — instead of
+    /// Prometheus' extrapolation to the window's edges. Not PromQL: SLO period ratios use it so
+    /// that errors and totals are the events actually counted, and budgets are exact.
+    public var observedChange = false
 
     /// Creates an engine.
     public init(
@@ -81,6 +86,7 @@ public struct Engine: Sendable {
             data: [:], lookbackDelta: lookbackDelta.milliseconds,
             subqueryStep: defaultSubqueryStep.milliseconds, queryStart: start, queryEnd: end
         )
+        evaluator.observedChange = observedChange
         var summarised: Set<MatrixSelector> = []
         if let minimum = summaryMinimumRange {
             Evaluator.collectSummarised(expr, minimumRange: start == end ? 0 : minimum.milliseconds, into: &summarised)

@@ -9,7 +9,8 @@ extension Evaluator {
             try Self.checkUnique(summarised)
             return summarised
         }
-        let argument = try evalRange(call.arguments[rangeIndex], at: t)
+        var argument = try evalRange(call.arguments[rangeIndex], at: t)
+        argument.extrapolates = !observedChange
         if name == "absent_over_time" {
             return argument.series.isEmpty ? [Sample(labels: Self.absentLabels(call.arguments[rangeIndex]), t: t, v: 1)] : []
         }

@@ -10,6 +10,8 @@ struct RangeArgument {
     var rangeEnd: Int64
     /// The range in milliseconds.
     var range: Int64
+    /// Whether `rate`, `increase` and `delta` extrapolate to the window's edges (`Engine.observedChange` off).
+    var extrapolates = true
 }
 
 extension Evaluator {

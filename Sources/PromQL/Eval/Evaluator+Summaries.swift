@@ -52,7 +52,8 @@ extension Evaluator {
               let series = summarised[matrix]?[t] else { return nil }
         let end = referenceTime(matrix.selector.at, matrix.selector.offset, t)
         let range = matrix.range.milliseconds
-        let window = RangeArgument(series: [], rangeStart: end - range, rangeEnd: end, range: range)
+        var window = RangeArgument(series: [], rangeStart: end - range, rangeEnd: end, range: range)
+        window.extrapolates = !observedChange
         var result: [Sample] = []
         for stored in series {
             let accumulator = stored.accumulator

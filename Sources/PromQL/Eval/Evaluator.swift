@@ -15,6 +15,8 @@ struct Evaluator: Sendable {
     var queryStart: Int64
     /// The query's end, for `@ end()`.
     var queryEnd: Int64
+    /// `Engine.observedChange`.
+    var observedChange = false
 
     /// Evaluates `expr` at `t` (milliseconds).
     func eval(_ expr: Expr, at t: Int64) throws(EvaluationError) -> Value {

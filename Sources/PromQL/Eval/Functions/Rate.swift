@@ -28,6 +28,7 @@ enum Rate {
     ) -> Double? {
         guard count >= 2 else { return nil }
         let result = change
+        guard argument.extrapolates else { return isRate ? result / (Double(argument.range) / 1000) : result }
         var durationToStart = Double(first.t - argument.rangeStart) / 1000
         let durationToEnd = Double(argument.rangeEnd - last.t) / 1000
         let sampledInterval = Double(last.t - first.t) / 1000
