@@ -19,12 +19,18 @@ public struct RuleGroupEvaluator: Sendable {
     public var externalURL: String
 
     private let expressions: [Expr]
+    private let overrides: [Int: RuleOverride]
     private var alertStates: [Int: [Labels: AlertState]] = [:]
     private var previousSeries: [Int: Set<Labels>] = [:]
 
-    /// Creates an evaluator; throws when a rule's expression does not parse.
-    public init(group: RuleGroup, engine: Engine = Engine(), externalLabels: [String: String] = [:], externalURL: String = "") throws(RuleEvaluationError) {
+    /// Creates an evaluator; throws when a rule's expression does not parse. `overrides` (by rule
+    /// index) replace a rule's engine or expression.
+    public init(
+        group: RuleGroup, overrides: [Int: RuleOverride] = [:], engine: Engine = Engine(), externalLabels: [String: String] = [:],
+        externalURL: String = ""
+    ) throws(RuleEvaluationError) {
         self.group = group
+        self.overrides = overrides
         self.engine = engine
         self.externalLabels = externalLabels
         self.externalURL = externalURL
@@ -60,7 +66,16 @@ public struct RuleGroupEvaluator: Sendable {
             let started = clock.now
             let output: [Sample]
             do throws(RuleFailure) {
-                let result = try await query(expressions[index], at: time, store: store)
+                let result: [Sample]
+                if let dynamic = overrides[index]?.expression {
+                    if let expr = dynamic(time) {
+                        result = try await query(expr, engine: overrides[index]?.engine ?? engine, at: time, store: store)
+                    } else {
+                        result = []
+                    }
+                } else {
+                    result = try await query(expressions[index], engine: overrides[index]?.engine ?? engine, at: time, store: store)
+                }
                 switch rule {
                 case .recording(let recording): output = try record(recording, result)
                 case .alerting(let alerting): output = try alert(alerting, index: index, result, at: time)
@@ -141,7 +156,7 @@ public struct RuleGroupEvaluator: Sendable {
         }
     }
 
-    private func query(_ expr: Expr, at time: Int64, store: some RuleSampleStore) async throws(RuleFailure) -> [Sample] {
+    private func query(_ expr: Expr, engine: Engine, at time: Int64, store: some RuleSampleStore) async throws(RuleFailure) -> [Sample] {
         let value: Value
         do {
             value = try await engine.instantQuery(expr, at: time, reader: store)

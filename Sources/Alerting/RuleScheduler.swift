@@ -57,11 +57,17 @@ public actor RuleScheduler {
         self.logger = logger
     }
 
-    /// Puts the groups of `ruleSet` in force. Groups that stay keep their schedule and state; new
-    /// groups first run at their next slot. The first call also restores the saved alert state.
-    /// Returns the groups that could not be put in force (an expression that does not parse).
+    /// Puts the Prometheus rule groups of `ruleSet` in force; see `apply(groups:)`.
     @discardableResult
     public func apply(_ ruleSet: RuleSet) async -> [RuleEvaluationError] {
+        await apply(groups: ruleSet.groups.map { ScheduledGroup(group: $0) })
+    }
+
+    /// Puts `groups` in force. Groups that stay keep their schedule and state; new groups first
+    /// run at their next slot. The first call also restores the saved alert state. Returns the
+    /// groups that could not be put in force (an expression that does not parse).
+    @discardableResult
+    public func apply(groups scheduled: [ScheduledGroup]) async -> [RuleEvaluationError] {
         var saved: [String: [PersistedAlert]] = [:]
         if !restored {
             do {
@@ -74,13 +80,14 @@ public actor RuleScheduler {
         var problems: [RuleEvaluationError] = []
         var next: [String: Runtime] = [:]
         var nextOrder: [String] = []
-        for group in ruleSet.groups {
+        for entry in scheduled {
+            let group = entry.group
             let key = GroupSchedule.key(of: group)
             guard next[key] == nil else { continue }
             var evaluator: RuleGroupEvaluator
             do {
                 evaluator = try RuleGroupEvaluator(
-                    group: group, externalLabels: settings.externalLabels, externalURL: settings.externalURL)
+                    group: group, overrides: entry.overrides, externalLabels: settings.externalLabels, externalURL: settings.externalURL)
             } catch {
                 problems.append(error)
                 continue

@@ -6,9 +6,10 @@ import Testing
 /// `Engine.observedChange`: `increase`/`rate`/`delta` give the change the samples inside the
 /// window show, with counter resets corrected and no extrapolation, on both read paths.
 @Suite struct ObservedChangeTests {
-    /// The brute force: sum of the reset-corrected steps between consecutive samples in (start, end].
+    /// The brute force: sum of the reset-corrected steps between consecutive samples in [start, end]
+    /// (2.42 includes a sample at the window's start).
     static func bruteForce(_ samples: [ChunkSample], start: Int64, end: Int64) -> Double? {
-        let inside = samples.filter { $0.t > start && $0.t <= end }
+        let inside = samples.filter { $0.t >= start && $0.t <= end }
         guard inside.count >= 2 else { return nil }
         var total = 0.0
         for (previous, next) in zip(inside, inside.dropFirst()) {

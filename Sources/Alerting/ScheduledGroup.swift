@@ -1,0 +1,35 @@
+public import PromQL
+public import Rules
+
+/// A rule group as the scheduler runs it: the group, and how some of its rules depart from plain
+/// PromQL evaluation. Prometheus rule files give plain groups; the groups Burnrate generates from
+/// SLOs use overrides for their period windows.
+public struct ScheduledGroup: Sendable {
+    /// The group.
+    public var group: RuleGroup
+    /// Overrides by rule index.
+    public var overrides: [Int: RuleOverride]
+
+    /// Creates a scheduled group.
+    public init(group: RuleGroup, overrides: [Int: RuleOverride] = [:]) {
+        self.group = group
+        self.overrides = overrides
+    }
+}
+
+/// How the evaluation of one rule departs from its written expression.
+public struct RuleOverride: Sendable {
+    /// The engine for this rule instead of the group's (e.g. with `observedChange` for exact
+    /// period ratios).
+    public var engine: Engine?
+    /// The expression to evaluate at an evaluation time (milliseconds) instead of the parsed
+    /// `expr`, for windows that move with the calendar (a month-to-date window); nil means the
+    /// rule produces nothing at that time.
+    public var expression: (@Sendable (Int64) -> Expr?)?
+
+    /// Creates an override.
+    public init(engine: Engine? = nil, expression: (@Sendable (Int64) -> Expr?)? = nil) {
+        self.engine = engine
+        self.expression = expression
+    }
+}
