@@ -42,7 +42,7 @@ struct SLIQuery: Sendable {
         switch slo.indicator {
         case .events(_, let total), .goodTotal(_, let total):
             let query = userQuery(total.render(window: text))
-            return Self.countsPerSecond(query) ? "(\(query)) * \(SlothNumber.format(SlothNumber.seconds(window)))" : query
+            return Self.countsPerSecond(query) ? "(\(query)) * \(SlothNumber.format(SlothNumber.seconds(window)))" : "(\(query))"
         case .latency(let latency):
             return aggregate("sum", "increase(\(selector(latency, suffix: "_count"))[\(text)])")
         case .raw, .gauge, .threshold, .plugin:

@@ -44,7 +44,7 @@ extension SLORuleGenerator {
 
     /// One condition as Sloth writes it: both windows' ratios above `factor × error budget`.
     /// With `min_events`, the long window must also have seen that many events:
-    /// `and on(<group_by>) ((events over the long window) >= min_events)`. The event count has
+    /// `and on(<group_by>) (<events over the long window> >= min_events)`. The event count has
     /// only the `group_by` labels, hence `on(...)` (an empty `on()` when there is no `group_by`).
     func multiWindowCondition(_ slo: SLO, _ condition: AlertWindow, errorBudget: Double) -> String {
         let threshold = "(\(SlothNumber.format(condition.factor)) * \(SlothNumber.format(errorBudget)))"
@@ -58,11 +58,11 @@ extension SLORuleGenerator {
         return (lines + [")"]).joined(separator: "\n")
     }
 
-    /// `and on(<group_by>) ((events over window) >= min_events)`, or nil without `min_events` or
+    /// `and on(<group_by>) (<events over window> >= min_events)`, or nil without `min_events` or
     /// for an SLI that does not count events.
     func minEventsGuard(_ slo: SLO, window: Duration) -> String? {
         guard let minEvents = slo.minEvents, let count = SLIQuery(slo: slo).eventCount(window) else { return nil }
-        return "and on(\(slo.groupBy.joined(separator: ", "))) ((\(count)) >= \(SlothNumber.format(minEvents)))"
+        return "and on(\(slo.groupBy.joined(separator: ", "))) (\(count) >= \(SlothNumber.format(minEvents)))"
     }
 
     /// OpenSLO alert policies (alerting when breaching): one rule per burn-rate condition, named
