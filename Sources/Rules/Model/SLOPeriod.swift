@@ -7,6 +7,24 @@ public enum SLOPeriod: Sendable, Hashable {
 
     /// The default period: rolling 30 days.
     public static let `default` = SLOPeriod.rolling(.seconds(30 * 24 * 3600))
+
+    /// The period's length for burn-rate factors and `slo:time_period:days`: a rolling period's
+    /// own length; for calendar periods a nominal one (day 24h, week 7d, month 30d, quarter 90d,
+    /// year 365d).
+    public var nominalLength: Duration {
+        let day = Duration.seconds(24 * 3600)
+        switch self {
+        case .rolling(let duration): return duration
+        case .calendar(let unit, _):
+            switch unit {
+            case .day: return day
+            case .week: return day * 7
+            case .month: return day * 30
+            case .quarter: return day * 90
+            case .year: return day * 365
+            }
+        }
+    }
 }
 
 /// The unit of a calendar-aligned period.

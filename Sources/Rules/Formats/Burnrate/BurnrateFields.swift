@@ -35,20 +35,8 @@ enum BurnrateFields {
         return (value, node)
     }
 
-    /// The length of a period in hours for burn-rate factors: a rolling period's own length; for
-    /// calendar periods a nominal one (day 24h, week 7d, month 30d, quarter 90d, year 365d).
+    /// The length of a period for burn-rate factors (`SLOPeriod.nominalLength`).
     static func nominalLength(of period: SLOPeriod) -> Duration {
-        let day = Duration.seconds(24 * 3600)
-        switch period {
-        case .rolling(let duration): return duration
-        case .calendar(let unit, _):
-            switch unit {
-            case .day: return day
-            case .week: return day * 7
-            case .month: return day * 30
-            case .quarter: return day * 90
-            case .year: return day * 365
-            }
-        }
+        period.nominalLength
     }
 }
