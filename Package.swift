@@ -42,6 +42,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // SLO → Prometheus rule groups (Sloth's recording and alerting rules, Burnrate's exact period),
+        // SLO states, budgets and the deploy gate.
+        .target(name: "SLO", dependencies: ["Alerting", "PromQL", "Rules", "Storage"]),
         // Rule groups: the alert state machine, evaluation, templates.
         .target(
             name: "Alerting",
@@ -50,7 +53,7 @@ let package = Package(
         // promtool-format rule unit tests (`burnrate test rules`).
         .target(
             name: "RuleTests",
-            dependencies: ["Alerting", "PromQL", "Rules", "Storage", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Alerting", "PromQL", "Rules", "SLO", "Storage", .product(name: "Yams", package: "Yams")]
         ),
         // Stateful modules.
         .target(
@@ -69,6 +72,7 @@ let package = Package(
             dependencies: [
                 "Alerting",
                 "Ingest",
+                "SLO",
                 "PromQL",
                 "Rules",
                 "Storage",
@@ -115,6 +119,7 @@ let package = Package(
             dependencies: ["PromQL", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
+        .testTarget(name: "SLOTests", dependencies: ["SLO", "Alerting", "Rules", "PromQL", "Storage", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "PromQL", "Rules", "Snappy", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]

@@ -2,6 +2,7 @@ import Alerting
 import Foundation
 import PromQL
 import Rules
+import SLO
 import Storage
 import Yams
 
@@ -80,15 +81,21 @@ public struct RuleTestRunner: Sendable {
         if !ruleFiles.isEmpty {
             let loaded = RuleLoader().load(paths: ruleFiles)
             guard loaded.isValid else { return loaded.errors.map(\.description) }
-            let ordered = loaded.ruleSet.groups.enumerated().sorted {
-                (groupOrder[$0.element.name] ?? 0, $0.offset) < (groupOrder[$1.element.name] ?? 0, $1.offset)
-            }.map(\.element)
             let engine = Engine(defaultSubqueryStep: PromDuration(milliseconds: evaluationInterval))
-            for group in ordered {
+            // SLO specs among the rule files become the groups Burnrate evaluates for them.
+            let compiled = SLOCompiler(ruleSet: loaded.ruleSet, engine: engine).groups(for: loaded.ruleSet.slos)
+            if !compiled.problems.isEmpty { return compiled.problems.map(\.description) }
+            let all = loaded.ruleSet.groups.map { ScheduledGroup(group: $0) } + compiled.groups
+            let ordered = all.enumerated().sorted {
+                (groupOrder[$0.element.group.name] ?? 0, $0.offset) < (groupOrder[$1.element.group.name] ?? 0, $1.offset)
+            }.map(\.element)
+            for entry in ordered {
                 do {
-                    evaluators.append(try RuleGroupEvaluator(group: group, engine: engine, externalLabels: test.externalLabels, externalURL: test.externalURL))
+                    evaluators.append(try RuleGroupEvaluator(
+                        group: entry.group, overrides: entry.overrides, engine: engine, externalLabels: test.externalLabels,
+                        externalURL: test.externalURL))
                 } catch {
-                    return ["\(group.file): group \"\(group.name)\", \(error.description)"]
+                    return ["\(entry.group.file): group \"\(entry.group.name)\", \(error.description)"]
                 }
             }
         }

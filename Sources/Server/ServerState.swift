@@ -3,6 +3,7 @@ public import Ingest
 public import Logging
 public import Prometheus
 public import Rules
+internal import SLO
 public import Storage
 
 /// What the HTTP routes and services of one Burnrate process share.
@@ -41,14 +42,23 @@ public struct ServerState: Sendable {
                 defaultInterval: config.evaluationInterval, queryOffset: config.ruleQueryOffset,
                 externalLabels: config.externalLabels, externalURL: config.externalURL ?? ""),
             logger: logger)
-        await scheduler.apply(ruleSet)
+        await scheduler.apply(groups: scheduledGroups(ruleSet, logger: logger))
         await rules.onReload { ruleSet in
             await ingestor.update(ruleSet: ruleSet)
-            await scheduler.apply(ruleSet)
+            await scheduler.apply(groups: scheduledGroups(ruleSet, logger: logger))
         }
         return ServerState(
             rules: rules, database: database, store: store, ingestor: ingestor, scheduler: scheduler, registry: registry,
             config: config, logger: logger)
+    }
+
+    /// The Prometheus rule groups of `ruleSet` and the groups of its SLOs, as the scheduler runs them.
+    static func scheduledGroups(_ ruleSet: RuleSet, logger: Logger) -> [ScheduledGroup] {
+        let compiled = SLOCompiler(ruleSet: ruleSet).groups(for: ruleSet.slos)
+        for problem in compiled.problems {
+            logger.error("SLO not evaluated", metadata: ["slo": "\(problem.sloID)", "error": "\(problem.message)"])
+        }
+        return ruleSet.groups.map { ScheduledGroup(group: $0) } + compiled.groups
     }
 
     /// Creates the shared state.

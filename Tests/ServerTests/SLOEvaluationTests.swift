@@ -1,0 +1,75 @@
+import Alerting
+import Foundation
+import PromQL
+import Rules
+import Server
+import Storage
+import Testing
+
+private let slothSpec = """
+    version: "prometheus/v1"
+    service: "llm-inference"
+    slos:
+      - name: "requests-availability"
+        objective: 99.9
+        sli:
+          events:
+            error_query: sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))
+            total_query: sum(rate(http_requests_total[{{.window}}]))
+        alerting:
+          name: HighErrorRate
+          page_alert:
+            labels:
+              severity: page
+          ticket_alert:
+            labels:
+              severity: ticket
+    """
+
+/// SLOs run in the rule scheduler: Sloth's series are recorded (the period ratio exactly), and
+/// the page and ticket alerts enter the alert state.
+@Suite struct SLOEvaluationTests {
+    @Test func slothSeriesAreRecordedAndAlertsFire() async throws {
+        let server = try await TestServer(files: ["slo.yml": slothSpec])
+        let statuses = await server.state.scheduler.status()
+        #expect(statuses.map(\.group.name) == [
+            "sloth-slo-sli-recordings-llm-inference-requests-availability",
+            "sloth-slo-meta-recordings-llm-inference-requests-availability",
+            "sloth-slo-alerts-llm-inference-requests-availability",
+        ])
+
+        // 2 hours at 15 s: 100 requests per step, 10 of them 5xx (an error ratio of 0.1).
+        var batch = AppendBatch()
+        batch.append(["__name__": "http_requests_total", "code": "200"], (0...480).map { ChunkSample(t: Int64($0) * 15_000, v: Double($0 * 90)) })
+        batch.append(["__name__": "http_requests_total", "code": "500"], (0...480).map { ChunkSample(t: Int64($0) * 15_000, v: Double($0 * 10)) })
+        _ = try await server.state.store.append(batch)
+
+        let now: Int64 = 7_200_000
+        await server.state.scheduler.tick(now: 0)
+        // Two rounds: the meta and alert groups read what the SLI group recorded.
+        await server.state.scheduler.tick(now: now - 60_000)
+        await server.state.scheduler.tick(now: now)
+        for status in await server.state.scheduler.status() {
+            for rule in status.rules { #expect(rule.health == .ok, "\(rule.rule.name): \(rule.lastError ?? "")") }
+        }
+
+        let engine = Engine()
+        func values(_ query: String) async throws -> [Double] {
+            guard case .vector(let samples) = try await engine.instantQuery(try Parser.parse(query), at: now, reader: server.state.store) else { return [] }
+            return samples.map(\.v)
+        }
+        for window in ["5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d"] {
+            let ratio = try await values("slo:sli_error:ratio_rate\(window)")
+            #expect(ratio.count == 1 && abs(ratio[0] - 0.1) < 1e-12, "\(window): \(ratio)")
+        }
+        // Sloth writes the objective as 99.9 / 100 in Go floats: 0.9990000000000001.
+        let objective = try await values("slo:objective:ratio")
+        #expect(objective.count == 1 && abs(objective[0] - 0.999) < 1e-12)
+        let remaining = try await values("slo:period_error_budget_remaining:ratio")
+        #expect(remaining.count == 1 && abs(remaining[0] - (1 - 0.1 / 0.001)) < 1e-6)
+
+        let alerts = await server.state.scheduler.activeAlerts()
+        #expect(alerts.map { $0.labels["sloth_severity"] ?? "" }.sorted() == ["page", "ticket"])
+        #expect(alerts.allSatisfy { $0.phase == .firing && $0.labels["alertname"] == "HighErrorRate" })
+    }
+}
