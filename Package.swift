@@ -42,6 +42,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // SLO → Prometheus rule groups (Sloth's recording and alerting rules, Burnrate's exact period).
+        .target(name: "SLO", dependencies: ["PromQL", "Rules"]),
         // Rule groups: the alert state machine, evaluation, templates.
         .target(name: "Alerting", dependencies: ["PromQL", "Rules", "Storage"]),
         // promtool-format rule unit tests (`burnrate test rules`).
@@ -108,6 +110,7 @@ let package = Package(
             dependencies: ["PromQL", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
+        .testTarget(name: "SLOTests", dependencies: ["SLO", "Rules", "PromQL", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "PromQL", "Rules", "Snappy", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
