@@ -7,10 +7,8 @@ public struct SLORuleError: Error, Sendable, Hashable, CustomStringConvertible {
         case pluginSLI
         /// An alert is enabled but the SLO names no alert.
         case missingAlertName
-        /// The calendar period's evaluation time falls before its time zone can be resolved.
+        /// A calendar period's time zone is not a known IANA name.
         case unknownTimeZone
-        /// A rolling-period call was made for a calendar SLO (use the `at:` variant).
-        case calendarPeriodNeedsTime
     }
 
     /// What went wrong.

@@ -29,7 +29,7 @@ public struct SLORuleGenerator: Sendable {
         self.init(options: options, catalogs: ruleSet.alertWindowCatalogs)
     }
 
-    /// The groups of every SLO, in order; for rolling periods only (see `groups(for:at:)`).
+    /// The groups of every SLO, in order, as `groups(for:)` makes them.
     public func groups(for slos: [SLO]) throws(SLORuleError) -> [RuleGroup] {
         var result: [RuleGroup] = []
         for slo in slos {

@@ -2,7 +2,7 @@ import SLO
 import Testing
 
 /// The objective's numbers as Sloth prints them, recovered from the model's exact ratio.
-struct SlothObjectiveTests {
+struct SlothObjectiveNumbersTests {
     @Test(arguments: [
         (0.999, "99.9", 0.9990000000000001, 0.0009999999999999432),
         (0.95, "95", 0.95, 0.05),
