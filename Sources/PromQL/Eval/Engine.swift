@@ -126,8 +126,8 @@ public struct Engine: Sendable {
         return evaluator
     }
 
-    /// The storage matchers of a selector.
-    static func seriesMatchers(_ selector: VectorSelector) throws(EvaluationError) -> [SeriesMatcher] {
+    /// The storage matchers of a selector (its name and label matchers).
+    public static func seriesMatchers(_ selector: VectorSelector) throws(EvaluationError) -> [SeriesMatcher] {
         var matchers: [SeriesMatcher] = []
         for matcher in selector.allMatchers {
             do {
