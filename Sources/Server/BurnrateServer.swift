@@ -13,6 +13,7 @@ public enum BurnrateServer {
         StatusRoutes.add(to: router, state: state)
         RulesRoutes.add(to: router, state: state)
         AlertsRoutes.add(to: router, state: state)
+        SLORoutes.add(to: router, state: state)
         IngestRoutes.add(to: router, state: state, authenticator: authenticator)
         SeriesRoutes.add(to: router, state: state)
         QueryRoutes.add(to: router, state: state)

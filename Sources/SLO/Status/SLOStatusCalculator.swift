@@ -71,6 +71,29 @@ public struct SLOStatusCalculator: Sendable {
         }
     }
 
+    /// The budget remaining of each state of `slo` at every `step` from `start` to `end`
+    /// (milliseconds): 1 − period error ratio ÷ error budget, the period being the one at each
+    /// step (for a calendar period, since its start). States without data at a step are absent.
+    public func budgetHistory(for slo: SLO, from start: Int64, to end: Int64, step: Int64, reader: some SampleReader) async throws(SLOStatusError) -> [BudgetPoint] {
+        let query = SLIQuery(slo: slo)
+        var observed = engine
+        observed.observedChange = true
+        var points: [BudgetPoint] = []
+        for time in stride(from: start, through: end, by: Int(max(step, 1))) {
+            guard let period = Self.periodWindow(slo.period, at: time), let expr = query.errorRatio(.milliseconds(period.elapsed)) else {
+                throw SLOStatusError(slo: slo.id, "its period or SLI cannot be evaluated")
+            }
+            var remaining: [[String: String]: Double] = [:]
+            for (labels, ratio) in try await vector(expr, engine: observed, at: time, reader: reader, slo: slo) where ratio.isFinite {
+                var group: [String: String] = [:]
+                for label in labels { group[label.name] = label.value }
+                remaining[group] = 1 - ratio / (1 - slo.objective)
+            }
+            points.append(BudgetPoint(time: time, remaining: remaining))
+        }
+        return points
+    }
+
     /// The period at `time`: the last `length` for a rolling period; for a calendar one, from its
     /// start in its time zone, with the full length of the month (week, quarter...) it is in.
     public static func periodWindow(_ period: SLOPeriod, at time: Int64) -> PeriodWindow? {
@@ -148,6 +171,20 @@ public struct SLOStatusCalculator: Sendable {
                 name: alert.labels["alertname"] ?? "", severity: alert.labels["sloth_severity"] ?? alert.labels["severity"] ?? "",
                 state: alert.phase.rawValue, activeAt: alert.activeAt)
         }.sorted { ($0.severity, $0.name) < ($1.severity, $1.name) }
+    }
+}
+
+/// The budget remaining of an SLO's states at one time.
+public struct BudgetPoint: Sendable, Hashable {
+    /// Milliseconds since the epoch.
+    public var time: Int64
+    /// By the state's group labels (empty for an ungrouped SLO).
+    public var remaining: [[String: String]: Double]
+
+    /// Creates a point.
+    public init(time: Int64, remaining: [[String: String]: Double]) {
+        self.time = time
+        self.remaining = remaining
     }
 }
 
