@@ -135,7 +135,11 @@ private let twoServices = """
                 #expect(verdict["verdict"] as? String == "BREACHED")
                 #expect(verdict["reasons"] as? [String] == ["75% of the error budget left, less than the 80% required"])
             }
-            try await client.execute(uri: "/api/v1/gate?service=checkout&time=\(Self.time)", method: .get) { response in
+            // Flagger posts JSON of its own; the parameters are in the URL.
+            try await client.execute(
+                uri: "/api/v1/gate?service=checkout&time=\(Self.time)", method: .post,
+                body: ByteBuffer(string: #"{"name":"inference","namespace":"ml","phase":"Progressing"}"#)
+            ) { response in
                 #expect(response.status == .forbidden)
                 let data = try #require(try json(response.body)["data"] as? [String: Any])
                 #expect(data["decision"] as? String == "deny")

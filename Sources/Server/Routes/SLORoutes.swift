@@ -83,7 +83,8 @@ enum SLORoutes {
             }
         }
 
-        router.get("/api/v1/gate") { request, _ in
+        // GET, and POST for Flagger's webhooks (which post their own JSON: the parameters are in the URL).
+        let gate: @Sendable (Request, BasicRequestContext) async -> Response = { request, _ in
             await handle {
                 let parameters = try await APIParameters.read(request)
                 let policy = try gatePolicy(parameters)
@@ -105,6 +106,8 @@ enum SLORoutes {
                     status: decision == .allow ? .ok : .forbidden)
             }
         }
+        router.get("/api/v1/gate", use: gate)
+        router.post("/api/v1/gate", use: gate)
     }
 
     /// The SLOs a request selects: `service`, `slo` (ids, repeatable), `label` (`name=value`, repeatable).
