@@ -45,6 +45,8 @@ let package = Package(
         // SLO → Prometheus rule groups (Sloth's recording and alerting rules, Burnrate's exact period),
         // SLO states, budgets and the deploy gate.
         .target(name: "SLO", dependencies: ["Alerting", "PromQL", "Rules", "Storage"]),
+        // Notification delivery: the durable outbox and the webhook deliverer.
+        .target(name: "Delivery", dependencies: ["Storage"]),
         // Rule groups: the alert state machine, evaluation, templates.
         .target(
             name: "Alerting",
