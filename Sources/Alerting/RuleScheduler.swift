@@ -1,4 +1,5 @@
 public import Logging
+public import PromQL
 public import Rules
 
 /// Runs the rule groups in force on their schedules: each group at its interval (aligned, with a
@@ -39,6 +40,7 @@ public actor RuleScheduler {
         var ruleEvaluations: [Int64?]
         var saved: [PersistedAlert]
         var missed = 0
+        var lastSamples: [Sample] = []
     }
 
     private let store: any RuleSampleStore
@@ -157,6 +159,7 @@ public actor RuleScheduler {
         let started = clock.now
         let evaluation = await runtime.evaluator.evaluate(at: time, store: store)
         runtime.evaluationDuration = clock.now - started
+        runtime.lastSamples = evaluation.samples
         runtime.lastEvaluation = slot
         for (index, outcome) in evaluation.rules.enumerated() where index < runtime.outcomes.count {
             runtime.outcomes[index] = outcome
@@ -198,6 +201,16 @@ public actor RuleScheduler {
     /// The pending and firing alerts of every group, as `GET /api/v1/alerts` lists them.
     public func activeAlerts() -> [AlertState] {
         status().flatMap { $0.rules.flatMap { $0.alerts.filter(\.isActive) } }
+    }
+
+    /// The samples the last evaluation of each group whose name starts with `prefix` wrote
+    /// (recorded series, `ALERTS`, `ALERTS_FOR_STATE`), in group order: what `/metrics` publishes
+    /// of the SLO groups.
+    public func latestSamples(ofGroupsNamed prefix: String) -> [Sample] {
+        order.flatMap { key -> [Sample] in
+            guard let runtime = runtimes[key], runtime.evaluator.group.name.hasPrefix(prefix) else { return [] }
+            return runtime.lastSamples
+        }
     }
 
     /// How many slots were skipped because an evaluation came late, per group key.

@@ -1,5 +1,7 @@
 import Alerting
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import PromQL
 import Rules
 import Server
@@ -67,6 +69,17 @@ private let slothSpec = """
         #expect(objective.count == 1 && abs(objective[0] - 0.999) < 1e-12)
         let remaining = try await values("slo:period_error_budget_remaining:ratio")
         #expect(remaining.count == 1 && abs(remaining[0] - (1 - 0.1 / 0.001)) < 1e-6)
+
+        // The same series on /metrics, for a Prometheus scraping Burnrate and Sloth's dashboards.
+        try await server.test { client in
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("# TYPE slo:sli_error:ratio_rate5m gauge\n"))
+                #expect(text.contains("slo:objective:ratio{sloth_id=\"llm-inference-requests-availability\",sloth_service=\"llm-inference\",sloth_slo=\"requests-availability\"} 0.9990000000000001\n"))
+                #expect(text.contains("sloth_slo_info{"))
+                #expect(!text.contains("ALERTS"))
+            }
+        }
 
         let alerts = await server.state.scheduler.activeAlerts()
         #expect(alerts.map { $0.labels["sloth_severity"] ?? "" }.sorted() == ["page", "ticket"])

@@ -1,3 +1,4 @@
+internal import Alerting
 internal import Hummingbird
 internal import Prometheus
 internal import Rules
@@ -29,6 +30,7 @@ enum StatusRoutes {
         router.get("/metrics") { _, _ in
             var buffer: [UInt8] = []
             state.registry.emit(into: &buffer)
+            buffer += Array(SLOSeriesExposition.text(await state.scheduler.latestSamples(ofGroupsNamed: "sloth-slo-")).utf8)
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: .init(bytes: buffer)))
