@@ -39,7 +39,27 @@ extension SLORuleGenerator {
                 location: slo.location
             ))
         }
-        return rules + policyRules(for: slo, errorBudget: errorBudget)
+        return rules + policyRules(for: slo, errorBudget: errorBudget) + noDataRules(for: slo)
+    }
+
+    /// `alerting.no_data` (burnrate/v1): `<name>NoData` when the SLI has had no series for the
+    /// duration (a service that stopped reporting, a renamed metric): for SLIs that count events,
+    /// when the 5-minute event count is absent (a missing error series alone is not missing data:
+    /// it means no errors); for the others, when the 5-minute error ratio is. Labelled with the
+    /// SLO's identity and `sloth_severity: no_data`.
+    private func noDataRules(for slo: SLO) -> [AlertingRule] {
+        guard let after = slo.alerting.noDataAfter else { return [] }
+        let fiveMinutes = SLIWindows.fiveMinutes
+        let watched = SLIQuery(slo: slo).eventCount(fiveMinutes)
+            ?? Self.ratioRecord(SlothNumber.format(fiveMinutes)) + SLOIdentity(slo).selector
+        return [AlertingRule(
+            alert: (slo.alerting.name ?? "SLO") + "NoData", expr: "absent(\(watched))\n", for: after,
+            labels: slo.alerting.labels.merging(SLOIdentity(slo).labels) { $1 }.merging(["sloth_severity": "no_data"]) { $1 },
+            annotations: [
+                "title": "(no data) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO has no SLI data.",
+                "summary": "The SLI of {{$labels.sloth_service}} {{$labels.sloth_slo}} has had no series for \(SlothNumber.format(after)).",
+            ],
+            location: slo.location)]
     }
 
     /// One condition as Sloth writes it: both windows' ratios above `factor × error budget`.
