@@ -78,7 +78,9 @@ public struct RuleGroupEvaluator: Sendable {
                 }
                 switch rule {
                 case .recording(let recording): output = try record(recording, result)
-                case .alerting(let alerting): output = try alert(alerting, index: index, result, at: time)
+                case .alerting(let alerting):
+                    let extra = await overrides[index]?.annotations?(time, store) ?? [:]
+                    output = try alert(alerting, index: index, result, at: time, extra: extra)
                 }
                 var written: [SeriesSamples] = output.map { SeriesSamples(labels: $0.labels, samples: [ChunkSample(t: $0.t, v: $0.v)]) }
                 let returned = Set(output.map(\.labels))
@@ -189,7 +191,9 @@ public struct RuleGroupEvaluator: Sendable {
         return output
     }
 
-    private mutating func alert(_ rule: AlertingRule, index: Int, _ result: [Sample], at time: Int64) throws(RuleFailure) -> [Sample] {
+    private mutating func alert(
+        _ rule: AlertingRule, index: Int, _ result: [Sample], at time: Int64, extra: [Labels: [String: String]] = [:]
+    ) throws(RuleFailure) -> [Sample] {
         var present: [Labels: (value: Double, annotations: [String: String])] = [:]
         for sample in result {
             var labelMap: [String: String] = [:]
@@ -200,7 +204,10 @@ public struct RuleGroupEvaluator: Sendable {
                 labels = labels.setting(name, to: AlertTemplate.render(text, data))
             }
             labels = labels.setting("alertname", to: rule.alert)
-            let annotations = rule.annotations.mapValues { AlertTemplate.render($0, data) }
+            var annotations = rule.annotations.mapValues { AlertTemplate.render($0, data) }
+            for (key, values) in extra where key.allSatisfy({ labels[$0.name] == $0.value }) {
+                annotations.merge(values) { $1 }
+            }
             guard present[labels] == nil else {
                 throw RuleFailure("vector contains metrics with the same labelset after applying alert labels")
             }

@@ -1,5 +1,6 @@
 public import PromQL
 public import Rules
+public import Storage
 
 /// A rule group as the scheduler runs it: the group, and how some of its rules depart from plain
 /// PromQL evaluation. Prometheus rule files give plain groups; the groups Burnrate generates from
@@ -27,9 +28,18 @@ public struct RuleOverride: Sendable {
     /// rule produces nothing at that time.
     public var expression: (@Sendable (Int64) -> Expr?)?
 
+    /// Extra annotations for an alerting rule's alerts, computed at each evaluation (time,
+    /// storage): keyed by a label set, added to every alert whose labels include it. SLO alerts use
+    /// it to say the burn rates and the budget left.
+    public var annotations: (@Sendable (Int64, any SampleReader) async -> [Labels: [String: String]])?
+
     /// Creates an override.
-    public init(engine: Engine? = nil, expression: (@Sendable (Int64) -> Expr?)? = nil) {
+    public init(
+        engine: Engine? = nil, expression: (@Sendable (Int64) -> Expr?)? = nil,
+        annotations: (@Sendable (Int64, any SampleReader) async -> [Labels: [String: String]])? = nil
+    ) {
         self.engine = engine
         self.expression = expression
+        self.annotations = annotations
     }
 }

@@ -43,6 +43,18 @@ public struct SLOCompiler: Sendable {
         var observed = engine
         observed.observedChange = true
         var groups = try generator.groups(for: slo).map { ScheduledGroup(group: $0) }
+        if generator.options.mode == .exactPeriod,
+           let alerts = groups.firstIndex(where: { $0.group.name == "sloth-slo-alerts-\(slo.id)" }) {
+            let annotations = SLOAlertAnnotations(slo: slo, conditions: generator.alertConditions(for: slo), engine: engine)
+            for (index, rule) in groups[alerts].group.rules.enumerated() {
+                guard case .alerting(let alerting) = rule, alerting.alert == slo.alerting.name,
+                      let severity = alerting.labels["sloth_severity"].flatMap(AlertSeverity.init(rawValue:))
+                else { continue }
+                groups[alerts].overrides[index] = RuleOverride(annotations: { time, reader in
+                    await annotations.annotations(severity, at: time, reader: reader)
+                })
+            }
+        }
         guard let sli = groups.firstIndex(where: { $0.group.name == "sloth-slo-sli-recordings-\(slo.id)" }) else { return groups }
         let periodName = generator.periodWindowName(slo)
         switch slo.period {

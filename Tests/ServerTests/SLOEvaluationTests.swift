@@ -84,5 +84,13 @@ private let slothSpec = """
         let alerts = await server.state.scheduler.activeAlerts()
         #expect(alerts.map { $0.labels["sloth_severity"] ?? "" }.sorted() == ["page", "ticket"])
         #expect(alerts.allSatisfy { $0.phase == .firing && $0.labels["alertname"] == "HighErrorRate" })
+        // The notification says why: burn rates, the conditions, the budget left.
+        let page = try #require(alerts.first { $0.labels["sloth_severity"] == "page" })
+        #expect(page.annotations["windows"] == "page: 1h and 5m above 14.4x, or 6h and 30m above 6x")
+        #expect(page.annotations["burn_rates"] == "5m: 100x, 30m: 100x, 1h: 100x, 2h: 100x, 6h: 100x, 1d: 100x, 3d: 100x, 30d: 100x")
+        #expect(page.annotations["budget_remaining"] == "-9900%")
+        #expect(page.annotations["title"]?.contains("llm-inference requests-availability") == true)
+        let ticket = try #require(alerts.first { $0.labels["sloth_severity"] == "ticket" })
+        #expect(ticket.annotations["windows"] == "ticket: 1d and 2h above 3x, or 3d and 6h above 1x")
     }
 }

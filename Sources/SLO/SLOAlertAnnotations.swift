@@ -1,0 +1,66 @@
+internal import Foundation
+internal import PromQL
+internal import Rules
+internal import Storage
+
+/// The annotations Burnrate adds to an SLO's page and ticket alerts, so that the notification
+/// says why it fired: `burn_rates` (every recorded window, as multiples of the budget rate),
+/// `windows` (the conditions of its severity) and `budget_remaining` (the period's).
+///
+/// Computed at each evaluation from the SLO's recorded series, one set per label set of the
+/// series (so per group of a grouped SLO).
+struct SLOAlertAnnotations: Sendable {
+    let slo: SLO
+    let conditions: [AlertWindow]
+    let engine: Engine
+
+    /// `page: 1h and 5m above 14.4x, or 6h and 30m above 6x`.
+    func windows(_ severity: AlertSeverity) -> String {
+        let parts = conditions.filter { $0.severity == severity }.map {
+            "\(SlothNumber.format($0.long)) and \(SlothNumber.format($0.short)) above \(Self.number($0.factor))x"
+        }
+        return "\(severity.rawValue): " + parts.joined(separator: ", or ")
+    }
+
+    /// The annotations for `severity` at `time`.
+    func annotations(_ severity: AlertSeverity, at time: Int64, reader: any SampleReader) async -> [Labels: [String: String]] {
+        let identity = SLOIdentity(slo)
+        let selector = "{__name__=~\"slo:sli_error:ratio_rate.+|slo:period_error_budget_remaining:ratio\", sloth_id=\(SlothNumber.quote(identity.id))}"
+        guard let expr = try? Parser.parse(selector),
+              case .vector(let samples)? = try? await engine.instantQuery(expr, at: time, reader: reader)
+        else { return [:] }
+        let budget = SlothObjective(ratio: slo.objective).errorBudget
+        var rates: [Labels: [(Int64, String, Double)]] = [:]
+        var remaining: [Labels: Double] = [:]
+        for sample in samples {
+            let key = sample.labels.removing(Label.metricName).removing("sloth_window")
+            if sample.labels.metricName == "slo:period_error_budget_remaining:ratio" {
+                remaining[key] = sample.v
+            } else if let window = sample.labels["sloth_window"], let duration = try? PromDuration(parsing: window) {
+                rates[key, default: []].append((duration.milliseconds, window, sample.v / budget))
+            }
+        }
+        var result: [Labels: [String: String]] = [:]
+        for key in Set(rates.keys).union(remaining.keys) {
+            var values = ["windows": windows(severity)]
+            if let list = rates[key]?.sorted(by: { $0.0 < $1.0 }), !list.isEmpty {
+                values["burn_rates"] = list.map { "\($0.1): \(Self.number($0.2))x" }.joined(separator: ", ")
+            }
+            if let left = remaining[key], left.isFinite {
+                values["budget_remaining"] = Self.number(left * 100) + "%"
+            }
+            result[key] = values
+        }
+        return result
+    }
+
+    /// Two decimals at most, no trailing zeros.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "+Inf" : "-Inf") }
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = String(format: "%.2f", rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+}
