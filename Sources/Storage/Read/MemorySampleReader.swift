@@ -2,16 +2,21 @@
 /// samples are added directly, without durability or append validation.
 ///
 /// `selectSummarised` splits each series into consecutive chunks of `chunkSize` samples from its
-/// first sample, and gives the chunks lying wholly inside the window as summaries, so tests
-/// exercise the same summary path as with `SampleStore`.
+/// first sample, rolls their summaries up (`SummaryRollup`, blocks of `rollupFanOut`), and gives
+/// the blocks and chunks lying wholly inside the window as summaries, so tests exercise the same
+/// summary path as with `SampleStore`.
 public actor MemorySampleReader: SampleReader {
     /// The samples per summarised chunk.
     public let chunkSize: Int
+    /// The fan-out of the rolled-up summaries.
+    public let rollupFanOut: Int
     private var series: [Labels: [ChunkSample]] = [:]
 
-    /// Creates an empty reader whose summarised chunks hold `chunkSize` samples.
-    public init(chunkSize: Int = 120) {
+    /// Creates an empty reader whose summarised chunks hold `chunkSize` samples, rolled up in
+    /// blocks of `rollupFanOut` chunks (and of `rollupFanOut` such blocks, ...).
+    public init(chunkSize: Int = 120, rollupFanOut: Int = 16) {
         self.chunkSize = max(1, chunkSize)
+        self.rollupFanOut = max(2, rollupFanOut)
     }
 
     /// Adds samples to a series (creating it); a sample at a timestamp already present replaces it.
@@ -37,19 +42,29 @@ public actor MemorySampleReader: SampleReader {
 
     /// See `SampleReader.selectSummarised(matchers:start:end:)`.
     public func selectSummarised(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [SummarisedSeries] {
-        selected(matchers).compactMap { labels, samples in
-            var pieces: [SeriesPiece] = []
-            var pending: [ChunkSample] = []
-            for chunkStart in stride(from: 0, to: samples.count, by: chunkSize) {
-                let chunk = samples[chunkStart..<min(chunkStart + chunkSize, samples.count)]
-                if let first = chunk.first, let last = chunk.last, first.t >= start, last.t <= end {
-                    if !pending.isEmpty { pieces.append(.samples(pending)); pending = [] }
-                    pieces.append(.chunk(ChunkSummary(samples: chunk), minT: first.t, maxT: last.t))
-                } else {
-                    pending += chunk.filter { $0.t >= start && $0.t <= end }
-                }
+        guard start <= end else { return [] }
+        return selected(matchers).compactMap { labels, samples in
+            let chunks = stride(from: 0, to: samples.count, by: chunkSize).map { $0..<min($0 + chunkSize, samples.count) }
+            var rollup = SummaryRollup(fanOut: rollupFanOut)
+            for chunk in chunks {
+                rollup.append(ChunkSummary(samples: samples[chunk]), minT: samples[chunk.lowerBound].t, maxT: samples[chunk.upperBound - 1].t)
             }
-            if !pending.isEmpty { pieces.append(.samples(pending)) }
+            var builder = SeriesPieceBuilder()
+            rollup.cover(from: start, through: end) { from, through in
+                for chunk in chunks {
+                    let minT = samples[chunk.lowerBound].t
+                    let maxT = samples[chunk.upperBound - 1].t
+                    guard maxT >= from && minT <= through else { continue }
+                    if minT >= start && maxT <= end {
+                        builder.add(ChunkSummary(samples: samples[chunk]), minT: minT, maxT: maxT)
+                    } else {
+                        for sample in samples[chunk] where sample.t >= start && sample.t <= end { builder.add(sample) }
+                    }
+                }
+            } block: { block in
+                builder.add(block)
+            }
+            let pieces = builder.finish()
             return pieces.isEmpty ? nil : SummarisedSeries(labels: labels, pieces: pieces)
         }
     }

@@ -19,6 +19,8 @@ public actor SampleStore: SampleReader {
     /// The tuning in force.
     public nonisolated let configuration: SampleStoreConfiguration
     nonisolated let logger: Logger
+    /// The rolled-up chunk summaries long reads use, shared by the reads off the actor.
+    nonisolated let rollups = SummaryRollupCache()
 
     /// Label sets to slots and the inverted index.
     var index = SeriesIndex()
