@@ -11,6 +11,41 @@ public actor MemorySampleReader: SampleReader {
     /// The fan-out of the rolled-up summaries.
     public let rollupFanOut: Int
     private var series: [Labels: [ChunkSample]] = [:]
+    /// Each series' chunks, summaries and rollup, made on its first summarised read.
+    private var chunked: [Labels: Chunked] = [:]
+
+    /// A series cut into chunks of `chunkSize` samples, their summaries and rollup.
+    private struct Chunked {
+        var bounds: [Range<Int>] = []
+        var minT: [Int64] = []
+        var maxT: [Int64] = []
+        var summaries: [ChunkSummary] = []
+        var rollup: SummaryRollup
+
+        init(_ samples: [ChunkSample], chunkSize: Int, fanOut: Int) {
+            rollup = SummaryRollup(fanOut: fanOut)
+            for start in stride(from: 0, to: samples.count, by: chunkSize) {
+                let chunk = start..<min(start + chunkSize, samples.count)
+                let summary = ChunkSummary(samples: samples[chunk])
+                bounds.append(chunk)
+                minT.append(samples[chunk.lowerBound].t)
+                maxT.append(samples[chunk.upperBound - 1].t)
+                summaries.append(summary)
+                rollup.append(summary, minT: samples[chunk.lowerBound].t, maxT: samples[chunk.upperBound - 1].t)
+            }
+        }
+
+        /// The index of the first chunk ending at or after `t`.
+        func firstChunk(endingAtOrAfter t: Int64) -> Int {
+            var low = 0
+            var high = maxT.count
+            while low < high {
+                let middle = (low + high) / 2
+                if maxT[middle] < t { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
 
     /// Creates an empty reader whose summarised chunks hold `chunkSize` samples, rolled up in
     /// blocks of `rollupFanOut` chunks (and of `rollupFanOut` such blocks, ...).
@@ -25,11 +60,13 @@ public actor MemorySampleReader: SampleReader {
         for sample in series[labels] ?? [] { merged[sample.t] = sample }
         for sample in samples { merged[sample.t] = sample }
         series[labels] = merged.values.sorted { $0.t < $1.t }
+        chunked[labels] = nil
     }
 
     /// Removes every series.
     public func removeAll() {
         series.removeAll()
+        chunked.removeAll()
     }
 
     /// See `SampleReader.select(matchers:start:end:)`.
@@ -44,22 +81,18 @@ public actor MemorySampleReader: SampleReader {
     public func selectSummarised(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [SummarisedSeries] {
         guard start <= end else { return [] }
         return selected(matchers).compactMap { labels, samples in
-            let chunks = stride(from: 0, to: samples.count, by: chunkSize).map { $0..<min($0 + chunkSize, samples.count) }
-            var rollup = SummaryRollup(fanOut: rollupFanOut)
-            for chunk in chunks {
-                rollup.append(ChunkSummary(samples: samples[chunk]), minT: samples[chunk.lowerBound].t, maxT: samples[chunk.upperBound - 1].t)
-            }
+            let chunks = chunked[labels] ?? Chunked(samples, chunkSize: chunkSize, fanOut: rollupFanOut)
+            chunked[labels] = chunks
             var builder = SeriesPieceBuilder()
-            rollup.cover(from: start, through: end) { from, through in
-                for chunk in chunks {
-                    let minT = samples[chunk.lowerBound].t
-                    let maxT = samples[chunk.upperBound - 1].t
-                    guard maxT >= from && minT <= through else { continue }
-                    if minT >= start && maxT <= end {
-                        builder.add(ChunkSummary(samples: samples[chunk]), minT: minT, maxT: maxT)
+            chunks.rollup.cover(from: start, through: end) { from, through in
+                var index = chunks.firstChunk(endingAtOrAfter: from)
+                while index < chunks.bounds.count, chunks.minT[index] <= through {
+                    if chunks.minT[index] >= start && chunks.maxT[index] <= end {
+                        builder.add(chunks.summaries[index], minT: chunks.minT[index], maxT: chunks.maxT[index])
                     } else {
-                        for sample in samples[chunk] where sample.t >= start && sample.t <= end { builder.add(sample) }
+                        for sample in samples[chunks.bounds[index]] where sample.t >= start && sample.t <= end { builder.add(sample) }
                     }
+                    index += 1
                 }
             } block: { block in
                 builder.add(block)
