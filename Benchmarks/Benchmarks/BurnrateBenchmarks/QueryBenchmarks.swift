@@ -96,6 +96,7 @@ final class ChunkedSampleReader: SampleReader {
             if stored.minT[index] >= start && stored.maxT[index] <= end {
                 builder.add(stored.summaries[index], minT: stored.minT[index], maxT: stored.maxT[index])
             } else {
+                builder.reserveSamples(stored.chunks[index].count)
                 var iterator = stored.chunks[index].makeIterator()
                 while let sample = try? iterator.next() {
                     if sample.t >= start && sample.t <= end { builder.add(sample) }

@@ -19,9 +19,16 @@ public struct SeriesPieceBuilder: Sendable {
         maxT = sample.t
     }
 
+    /// Makes room for `count` more decoded samples (a chunk about to be decoded), so adding them
+    /// does not grow the buffer sample by sample.
+    public mutating func reserveSamples(_ count: Int) {
+        pending.reserveCapacity(pending.count + count)
+    }
+
     /// Adds a run of whole chunks by its summary, after everything added so far.
     public mutating func add(_ summary: ChunkSummary, minT: Int64, maxT: Int64) {
         closePending()
+        if pieces.capacity == 0 { pieces.reserveCapacity(8) }
         pieces.append(.chunk(summary, minT: minT, maxT: maxT))
         self.maxT = maxT
     }

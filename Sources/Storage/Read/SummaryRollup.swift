@@ -40,30 +40,56 @@ public struct SummaryRollup: Sendable {
         }
     }
 
-    /// One level: its complete blocks, then the incomplete one being filled.
+    /// One level's blocks, ascending, as parallel arrays (searches touch only the bounds); the
+    /// last block is still being filled when `openChildren` is not 0.
     struct Level: Sendable {
-        /// The complete blocks, ascending.
-        var blocks: [Block] = []
-        /// The incomplete last block, and how many blocks of the level below it holds.
-        var open: Block?
+        var minT: [Int64] = []
+        var maxT: [Int64] = []
+        var chunks: [Int] = []
+        var summaries: [ChunkSummary] = []
+        /// How many blocks of the level below the last block holds while it is being filled.
         var openChildren = 0
 
-        /// The number of blocks, the open one included.
-        var count: Int { blocks.count + (open == nil ? 0 : 1) }
+        var count: Int { minT.count }
 
-        subscript(index: Int) -> Block {
-            index < blocks.count ? blocks[index] : open!
+        func block(_ index: Int) -> Block {
+            Block(minT: minT[index], maxT: maxT[index], chunks: chunks[index], summary: summaries[index])
         }
 
         /// The index of the first block starting at or after `t`.
         func firstStarting(atOrAfter t: Int64) -> Int {
             var low = 0
-            var high = count
+            var high = minT.count
             while low < high {
                 let middle = (low + high) / 2
-                if self[middle].minT < t { low = middle + 1 } else { high = middle }
+                if minT[middle] < t { low = middle + 1 } else { high = middle }
             }
             return low
+        }
+
+        /// Starts a block with `block`, or extends the open one.
+        mutating func absorb(_ block: Block) {
+            if openChildren == 0 {
+                minT.append(block.minT)
+                maxT.append(block.maxT)
+                chunks.append(block.chunks)
+                summaries.append(block.summary)
+            } else {
+                let last = minT.count - 1
+                maxT[last] = block.maxT
+                chunks[last] += block.chunks
+                summaries[last].append(block.summary)
+            }
+            openChildren += 1
+        }
+
+        /// Drops the first `count` blocks.
+        mutating func removeFirst(_ count: Int) {
+            minT.removeFirst(count)
+            maxT.removeFirst(count)
+            chunks.removeFirst(count)
+            summaries.removeFirst(count)
+            if minT.isEmpty { openChildren = 0 }
         }
     }
 
@@ -92,17 +118,10 @@ public struct SummaryRollup: Sendable {
         var level = 0
         while true {
             if level == levels.count { levels.append(Level()) }
-            if levels[level].open == nil {
-                levels[level].open = carry
-            } else {
-                levels[level].open!.append(carry)
-            }
-            levels[level].openChildren += 1
+            levels[level].absorb(carry)
             guard levels[level].openChildren == fanOut else { return }
-            carry = levels[level].open!
-            levels[level].blocks.append(carry)
-            levels[level].open = nil
             levels[level].openChildren = 0
+            carry = levels[level].block(levels[level].count - 1)
             level += 1
         }
     }
@@ -111,12 +130,8 @@ public struct SummaryRollup: Sendable {
     /// starting at `t`, the blocks that held any of them. Later blocks keep being filled.
     public mutating func removeBlocks(startingBefore t: Int64) {
         for index in levels.indices {
-            let keep = levels[index].blocks.firstIndex { $0.minT >= t } ?? levels[index].blocks.count
-            if keep > 0 { levels[index].blocks.removeFirst(keep) }
-            if let open = levels[index].open, open.minT < t {
-                levels[index].open = nil
-                levels[index].openChildren = 0
-            }
+            let keep = levels[index].firstStarting(atOrAfter: t)
+            if keep > 0 { levels[index].removeFirst(keep) }
         }
     }
 
@@ -124,37 +139,39 @@ public struct SummaryRollup: Sendable {
     /// in time order: `chunks(from, through)` for a stretch the caller reads chunk by chunk (no
     /// chunk crosses a stretch's ends except at the window's own ends), `block(b)` for a block.
     /// Chunks the rollup does not hold (appended to storage after it) fall in the last stretch.
-    public func cover<Failure: Error>(
+    public func cover(
         from start: Int64, through end: Int64,
-        chunks: (Int64, Int64) throws(Failure) -> Void,
-        block: (Block) throws(Failure) -> Void
-    ) throws(Failure) {
+        chunks: (Int64, Int64) throws -> Void,
+        block: (Block) throws -> Void
+    ) rethrows {
         guard start <= end else { return }
         try cover(start, end, level: levels.count - 1, chunks: chunks, block: block)
     }
 
-    private func cover<Failure: Error>(
+    private func cover(
         _ start: Int64, _ end: Int64, level: Int,
-        chunks: (Int64, Int64) throws(Failure) -> Void,
-        block: (Block) throws(Failure) -> Void
-    ) throws(Failure) {
+        chunks: (Int64, Int64) throws -> Void,
+        block: (Block) throws -> Void
+    ) rethrows {
         guard level >= 0 else {
             try chunks(start, end)
             return
         }
-        let blocks = levels[level]
-        let first = blocks.firstStarting(atOrAfter: start)
+        let first = levels[level].firstStarting(atOrAfter: start)
         var last = first
-        while last < blocks.count, blocks[last].maxT <= end { last += 1 }
+        levels[level].maxT.withUnsafeBufferPointer { maxT in
+            while last < maxT.count, maxT[last] <= end { last += 1 }
+        }
         guard last > first else {
             try cover(start, end, level: level - 1, chunks: chunks, block: block)
             return
         }
-        if blocks[first].minT > start {
-            try cover(start, blocks[first].minT - 1, level: level - 1, chunks: chunks, block: block)
+        let blocksStart = levels[level].minT[first]
+        if blocksStart > start {
+            try cover(start, blocksStart - 1, level: level - 1, chunks: chunks, block: block)
         }
-        for index in first..<last { try block(blocks[index]) }
-        let through = blocks[last - 1].maxT
+        for index in first..<last { try block(levels[level].block(index)) }
+        let through = levels[level].maxT[last - 1]
         if through < end {
             try cover(through + 1, end, level: level - 1, chunks: chunks, block: block)
         }

@@ -93,6 +93,7 @@ extension SampleStore {
                 builder.add(summary, minT: minT, maxT: maxT)
             } else {
                 let chunk = try SampleTables.decodeChunk(SampleTables.bytes(row, 3), seriesID: seriesID)
+                builder.reserveSamples(chunk.count)
                 var iterator = chunk.makeIterator()
                 while let sample = try iterator.next(), sample.t <= through {
                     if sample.t >= from { builder.add(sample) }
