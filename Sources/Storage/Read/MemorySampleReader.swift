@@ -49,7 +49,7 @@ public actor MemorySampleReader: SampleReader {
 
     /// Creates an empty reader whose summarised chunks hold `chunkSize` samples, rolled up in
     /// blocks of `rollupFanOut` chunks (and of `rollupFanOut` such blocks, ...).
-    public init(chunkSize: Int = 120, rollupFanOut: Int = 16) {
+    public init(chunkSize: Int = 120, rollupFanOut: Int = 8) {
         self.chunkSize = max(1, chunkSize)
         self.rollupFanOut = max(2, rollupFanOut)
     }

@@ -101,7 +101,7 @@ public struct SummaryRollup: Sendable {
     public private(set) var maxT: Int64?
 
     /// Creates an empty rollup whose blocks hold `fanOut` (at least 2) blocks of the level below.
-    public init(fanOut: Int = 16) {
+    public init(fanOut: Int = 8) {
         self.fanOut = Swift.max(2, fanOut)
     }
 

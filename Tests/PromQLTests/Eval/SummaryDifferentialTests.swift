@@ -20,7 +20,7 @@ import Testing
 
     /// Series of 400 samples about 10 s apart (jittered, with gaps): integer and float counters
     /// with resets, gauges with NaN and infinities, stale markers; chunks of 7 samples, rolled up
-    /// in blocks of 16.
+    /// in blocks of 8.
     static func reader(
         seed: UInt64, samplesPerSeries: Int = 400, chunkSize: Int = 7, rollupFanOut: Int = 16
     ) async -> (MemorySampleReader, [Int64]) {
