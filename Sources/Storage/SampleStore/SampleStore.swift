@@ -63,9 +63,11 @@ public actor SampleStore: SampleReader {
     public func statistics() -> SampleStoreStatistics {
         var headSamples = 0
         for slot in index.allSlots { headSamples += states[Int(slot)]?.head.count ?? 0 }
+        let rollupCounts = rollups.statistics()
         return SampleStoreStatistics(
             series: index.count, headSamples: headSamples, minValidTime: minValidTime,
-            walRowsFrom: walTrimmedBefore, nextWALRow: nextWALRowID)
+            walRowsFrom: walTrimmedBefore, nextWALRow: nextWALRowID,
+            rolledUpSeries: rollupCounts.series, rollupBlocks: rollupCounts.blocks)
     }
 
     /// The state at a live slot.

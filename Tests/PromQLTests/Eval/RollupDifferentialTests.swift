@@ -137,10 +137,13 @@ import Testing
             return 0
         }.max() ?? 0
         #expect(biggest >= 160)
+        let before = await store.statistics()
+        #expect(before.rolledUpSeries == 3 && before.rollupBlocks > 3 * 50)
         // Retention deletes the first day and a half; windows reaching before it see what is left.
         let boundary = Int64(36 * 3_600_000 + 123_456)
         let report = try await store.deleteBefore(boundary)
         #expect(report.chunksDeleted > 100)
+        #expect(await store.statistics().rollupBlocks < before.rollupBlocks)
         compared += try await check(upTo: 4 * dayOfMinutes + 33, notBefore: boundary)
         try await Self.append(store, series, range: (4 * dayOfMinutes + 33)..<(5 * dayOfMinutes))
         compared += try await check(upTo: 5 * dayOfMinutes, notBefore: boundary)
