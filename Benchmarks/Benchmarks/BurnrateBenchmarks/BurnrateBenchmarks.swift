@@ -20,4 +20,5 @@ let benchmarks: @Sendable () -> Void = {
     registerChunkBenchmarks()
     registerSampleStoreBenchmarks()
     registerQueryBenchmarks()
+    registerStoreQueryBenchmarks()
 }

@@ -4,7 +4,8 @@ import Storage
 
 /// A read-only `SampleReader` over encoded 120-sample chunks and their summaries, as
 /// `SampleStore` keeps them: `select` decodes every chunk overlapping the window,
-/// `selectSummarised` decodes only the chunks crossing its edges.
+/// `selectSummarised` decodes only the chunks crossing its edges and, with `rollups`, gives the
+/// runs of chunks inside as rolled-up block summaries (`SummaryRollup`).
 final class ChunkedSampleReader: SampleReader {
     /// One series' chunks, ascending.
     struct StoredSeries: Sendable {
@@ -13,12 +14,16 @@ final class ChunkedSampleReader: SampleReader {
         var maxT: [Int64] = []
         var chunks: [EncodedChunk] = []
         var summaries: [ChunkSummary] = []
+        var rollup = SummaryRollup()
     }
 
     let series: [StoredSeries]
+    /// Whether `selectSummarised` uses the rolled-up summaries.
+    let rollups: Bool
 
-    init(series: [StoredSeries]) {
+    init(series: [StoredSeries], rollups: Bool = true) {
         self.series = series
+        self.rollups = rollups
     }
 
     /// 1,000 counters `x` (each with its own rate and two resets) of 15-second data over `days`.
@@ -42,6 +47,7 @@ final class ChunkedSampleReader: SampleReader {
                     stored.maxT.append(encoder.maxT!)
                     stored.chunks.append(chunk)
                     stored.summaries.append(summary)
+                    stored.rollup.append(summary, minT: encoder.minT!, maxT: encoder.maxT!)
                     encoder.reset()
                 }
             }
@@ -67,25 +73,37 @@ final class ChunkedSampleReader: SampleReader {
     func selectSummarised(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [SummarisedSeries] {
         var result: [SummarisedSeries] = []
         for stored in series where matchers.allSatisfy({ $0.matches(stored.labels) }) {
-            var pieces: [SeriesPiece] = []
-            var pending: [ChunkSample] = []
-            var index = Self.firstChunk(stored, endingAtOrAfter: start)
-            while index < stored.chunks.count, stored.minT[index] <= end {
-                if stored.minT[index] >= start && stored.maxT[index] <= end {
-                    if !pending.isEmpty {
-                        pieces.append(.samples(pending))
-                        pending = []
-                    }
-                    pieces.append(.chunk(stored.summaries[index], minT: stored.minT[index], maxT: stored.maxT[index]))
-                } else {
-                    Self.decode(stored.chunks[index], start, end, into: &pending)
+            var builder = SeriesPieceBuilder()
+            if rollups {
+                stored.rollup.cover(from: start, through: end) { from, through in
+                    Self.addChunks(stored, from, through, to: &builder)
+                } block: { block in
+                    builder.add(block)
                 }
-                index += 1
+            } else {
+                Self.addChunks(stored, start, end, to: &builder)
             }
-            if !pending.isEmpty { pieces.append(.samples(pending)) }
+            let pieces = builder.finish()
             if !pieces.isEmpty { result.append(SummarisedSeries(labels: stored.labels, pieces: pieces)) }
         }
         return result
+    }
+
+    /// The chunks overlapping `[start, end]`: summaries of those inside, samples of the others.
+    private static func addChunks(_ stored: StoredSeries, _ start: Int64, _ end: Int64, to builder: inout SeriesPieceBuilder) {
+        var index = firstChunk(stored, endingAtOrAfter: start)
+        while index < stored.chunks.count, stored.minT[index] <= end {
+            if stored.minT[index] >= start && stored.maxT[index] <= end {
+                builder.add(stored.summaries[index], minT: stored.minT[index], maxT: stored.maxT[index])
+            } else {
+                builder.reserveSamples(stored.chunks[index].count)
+                var iterator = stored.chunks[index].makeIterator()
+                while let sample = try? iterator.next() {
+                    if sample.t >= start && sample.t <= end { builder.add(sample) }
+                }
+            }
+            index += 1
+        }
     }
 
     func seriesLabels(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [Labels] {
@@ -123,25 +141,36 @@ final class ChunkedSampleReader: SampleReader {
 enum QueryFixture {
     static let end: Int64 = 1_750_000_000_000
     static let reader: ChunkedSampleReader? = try? ChunkedSampleReader.counters(seriesCount: 1_000, days: 30, end: end)
+    /// The same chunks without the rolled-up summaries: one summary per chunk.
+    static let chunkLevelReader: ChunkedSampleReader? = reader.map { ChunkedSampleReader(series: $0.series, rollups: false) }
 }
 
 func registerQueryBenchmarks() {
-    guard let short = try? Parser.parse("increase(x[1h])"), let long = try? Parser.parse("increase(x[30d])") else { return }
+    guard let short = try? Parser.parse("increase(x[1h])"), let long = try? Parser.parse("increase(x[30d])"),
+          let inner = try? Parser.parse("increase(x[29d])") else { return }
     let configuration = Benchmark.Configuration(scalingFactor: .one, maxDuration: .seconds(5), maxIterations: 200)
-    let cases: [(String, Expr, Engine)] = [
-        ("PromQL increase x 1h over 1k series of 15s data", short, Engine()),
-        ("PromQL increase x 1h over 1k series, every sample decoded", short, Engine(summaryMinimumRange: nil)),
-        ("PromQL increase x 30d over 1k series of 15s data", long, Engine()),
-        ("PromQL increase x 30d over 1k series, every sample decoded", long, Engine(summaryMinimumRange: nil)),
+    // The 30-day window at the end covers the whole series; the 29-day one, 11 h 52.5 min before
+    // the end, starts and ends inside a chunk and inside a block at every level of the rollup.
+    let end = QueryFixture.end
+    let inside = end - 42_750_000
+    let cases: [(String, Expr, Engine, Bool, Int64)] = [
+        ("PromQL increase x 1h over 1k series of 15s data", short, Engine(), true, end),
+        ("PromQL increase x 1h over 1k series, every sample decoded", short, Engine(summaryMinimumRange: nil), true, end),
+        ("PromQL increase x 30d over 1k series of 15s data", long, Engine(), true, end),
+        ("PromQL increase x 30d over 1k series, chunk summaries without rollups", long, Engine(), false, end),
+        ("PromQL increase x 30d over 1k series, every sample decoded", long, Engine(summaryMinimumRange: nil), true, end),
+        ("PromQL increase x 1h over 1k series, ending inside a chunk", short, Engine(), true, inside),
+        ("PromQL increase x 29d over 1k series, both ends inside blocks", inner, Engine(), true, inside),
+        ("PromQL increase x 29d over 1k series, both ends inside blocks, without rollups", inner, Engine(), false, inside),
     ]
-    for (name, expr, engine) in cases {
+    for (name, expr, engine, rollups, time) in cases {
         Benchmark(name, configuration: configuration) { benchmark in
-            guard let reader = QueryFixture.reader else { return }
+            guard let reader = rollups ? QueryFixture.reader : QueryFixture.chunkLevelReader else { return }
             for _ in benchmark.scaledIterations {
-                blackHole(try await engine.instantQuery(expr, at: QueryFixture.end, reader: reader))
+                blackHole(try await engine.instantQuery(expr, at: time, reader: reader))
             }
         } setup: {
-            _ = QueryFixture.reader
+            _ = rollups ? QueryFixture.reader : QueryFixture.chunkLevelReader
         }
     }
 }

@@ -67,7 +67,7 @@ public struct RangeAccumulator: Sendable {
             min = chunkMin
             max = chunkMax
         }
-        resetValues.append(contentsOf: summary.resetValues)
+        if !summary.resetValues.isEmpty { resetValues.append(contentsOf: summary.resetValues) }
         changes += summary.changes
         count += summary.count
         last = chunkLast

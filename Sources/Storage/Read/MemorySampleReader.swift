@@ -2,16 +2,56 @@
 /// samples are added directly, without durability or append validation.
 ///
 /// `selectSummarised` splits each series into consecutive chunks of `chunkSize` samples from its
-/// first sample, and gives the chunks lying wholly inside the window as summaries, so tests
-/// exercise the same summary path as with `SampleStore`.
+/// first sample, rolls their summaries up (`SummaryRollup`, blocks of `rollupFanOut`), and gives
+/// the blocks and chunks lying wholly inside the window as summaries, so tests exercise the same
+/// summary path as with `SampleStore`.
 public actor MemorySampleReader: SampleReader {
     /// The samples per summarised chunk.
     public let chunkSize: Int
+    /// The fan-out of the rolled-up summaries.
+    public let rollupFanOut: Int
     private var series: [Labels: [ChunkSample]] = [:]
+    /// Each series' chunks, summaries and rollup, made on its first summarised read.
+    private var chunked: [Labels: Chunked] = [:]
 
-    /// Creates an empty reader whose summarised chunks hold `chunkSize` samples.
-    public init(chunkSize: Int = 120) {
+    /// A series cut into chunks of `chunkSize` samples, their summaries and rollup.
+    private struct Chunked {
+        var bounds: [Range<Int>] = []
+        var minT: [Int64] = []
+        var maxT: [Int64] = []
+        var summaries: [ChunkSummary] = []
+        var rollup: SummaryRollup
+
+        init(_ samples: [ChunkSample], chunkSize: Int, fanOut: Int) {
+            rollup = SummaryRollup(fanOut: fanOut)
+            for start in stride(from: 0, to: samples.count, by: chunkSize) {
+                let chunk = start..<min(start + chunkSize, samples.count)
+                let summary = ChunkSummary(samples: samples[chunk])
+                bounds.append(chunk)
+                minT.append(samples[chunk.lowerBound].t)
+                maxT.append(samples[chunk.upperBound - 1].t)
+                summaries.append(summary)
+                rollup.append(summary, minT: samples[chunk.lowerBound].t, maxT: samples[chunk.upperBound - 1].t)
+            }
+        }
+
+        /// The index of the first chunk ending at or after `t`.
+        func firstChunk(endingAtOrAfter t: Int64) -> Int {
+            var low = 0
+            var high = maxT.count
+            while low < high {
+                let middle = (low + high) / 2
+                if maxT[middle] < t { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
+    /// Creates an empty reader whose summarised chunks hold `chunkSize` samples, rolled up in
+    /// blocks of `rollupFanOut` chunks (and of `rollupFanOut` such blocks, ...).
+    public init(chunkSize: Int = 120, rollupFanOut: Int = 8) {
         self.chunkSize = max(1, chunkSize)
+        self.rollupFanOut = max(2, rollupFanOut)
     }
 
     /// Adds samples to a series (creating it); a sample at a timestamp already present replaces it.
@@ -20,11 +60,13 @@ public actor MemorySampleReader: SampleReader {
         for sample in series[labels] ?? [] { merged[sample.t] = sample }
         for sample in samples { merged[sample.t] = sample }
         series[labels] = merged.values.sorted { $0.t < $1.t }
+        chunked[labels] = nil
     }
 
     /// Removes every series.
     public func removeAll() {
         series.removeAll()
+        chunked.removeAll()
     }
 
     /// See `SampleReader.select(matchers:start:end:)`.
@@ -37,19 +79,25 @@ public actor MemorySampleReader: SampleReader {
 
     /// See `SampleReader.selectSummarised(matchers:start:end:)`.
     public func selectSummarised(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [SummarisedSeries] {
-        selected(matchers).compactMap { labels, samples in
-            var pieces: [SeriesPiece] = []
-            var pending: [ChunkSample] = []
-            for chunkStart in stride(from: 0, to: samples.count, by: chunkSize) {
-                let chunk = samples[chunkStart..<min(chunkStart + chunkSize, samples.count)]
-                if let first = chunk.first, let last = chunk.last, first.t >= start, last.t <= end {
-                    if !pending.isEmpty { pieces.append(.samples(pending)); pending = [] }
-                    pieces.append(.chunk(ChunkSummary(samples: chunk), minT: first.t, maxT: last.t))
-                } else {
-                    pending += chunk.filter { $0.t >= start && $0.t <= end }
+        guard start <= end else { return [] }
+        return selected(matchers).compactMap { labels, samples in
+            let chunks = chunked[labels] ?? Chunked(samples, chunkSize: chunkSize, fanOut: rollupFanOut)
+            chunked[labels] = chunks
+            var builder = SeriesPieceBuilder()
+            chunks.rollup.cover(from: start, through: end) { from, through in
+                var index = chunks.firstChunk(endingAtOrAfter: from)
+                while index < chunks.bounds.count, chunks.minT[index] <= through {
+                    if chunks.minT[index] >= start && chunks.maxT[index] <= end {
+                        builder.add(chunks.summaries[index], minT: chunks.minT[index], maxT: chunks.maxT[index])
+                    } else {
+                        for sample in samples[chunks.bounds[index]] where sample.t >= start && sample.t <= end { builder.add(sample) }
+                    }
+                    index += 1
                 }
+            } block: { block in
+                builder.add(block)
             }
-            if !pending.isEmpty { pieces.append(.samples(pending)) }
+            let pieces = builder.finish()
             return pieces.isEmpty ? nil : SummarisedSeries(labels: labels, pieces: pieces)
         }
     }

@@ -13,7 +13,8 @@ public protocol SampleReader: Sendable {
     func select(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples]
 
     /// Like `select`, but chunks lying wholly inside `[start, end]` come as their summary, not
-    /// decoded: a 30-day window costs about what a 1-hour one does.
+    /// decoded, and runs of them as one rolled-up summary (`SummaryRollup`) where the reader
+    /// keeps one: a 30-day window costs about what a 1-hour one does.
     func selectSummarised(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SummarisedSeries]
 
     /// The label sets of the series matching every matcher that have samples in `[start, end]`.

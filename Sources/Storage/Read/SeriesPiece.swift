@@ -1,10 +1,11 @@
-/// A run of one series' samples inside a query window: decoded samples, or a whole chunk given
-/// by its summary only.
+/// A run of one series' samples inside a query window: decoded samples, or whole chunks given
+/// by their summary only (one chunk, or a rolled-up block of consecutive chunks).
 public enum SeriesPiece: Sendable, Hashable {
     /// Decoded samples, ascending.
     case samples([ChunkSample])
-    /// A chunk lying wholly inside the window, with its first and last timestamps (stale
-    /// markers included, unlike the summary's `first` and `last`).
+    /// A chunk, or a run of consecutive chunks (`SummaryRollup.Block`), lying wholly inside the
+    /// window, with its first and last timestamps (stale markers included, unlike the summary's
+    /// `first` and `last`); the summary is, bit for bit, that of the run's samples.
     case chunk(ChunkSummary, minT: Int64, maxT: Int64)
 
     /// The first timestamp of the piece.

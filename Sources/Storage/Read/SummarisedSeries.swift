@@ -1,5 +1,6 @@
-/// One series over a window as ordered, non-overlapping pieces: whole chunks inside the window as
-/// summaries, everything else (edge chunks, the head) as decoded samples.
+/// One series over a window as ordered, non-overlapping pieces: whole chunks (or rolled-up runs
+/// of them) inside the window as summaries, everything else (edge chunks, the head) as decoded
+/// samples.
 ///
 /// Feed the pieces in order to `RangeAccumulator` (samples with `add(t:v:)`, chunks with
 /// `add(_:)`) to get `increase`, `rate`, `changes` and friends over a long window without

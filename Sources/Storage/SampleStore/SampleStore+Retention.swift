@@ -90,6 +90,7 @@ extension SampleStore {
                 report.headSamplesDropped += states[slot]!.head.count
                 states[slot]!.head.removeAll()
             }
+            rollups.trim(states[slot]!.id, oldestMinT: outcome.deleteSeries ? nil : outcome.oldest?.minT)
             if outcome.deleteSeries {
                 let series = states[slot]!
                 index.remove(series.labels, slot: outcome.slot)

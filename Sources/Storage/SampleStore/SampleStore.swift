@@ -19,6 +19,8 @@ public actor SampleStore: SampleReader {
     /// The tuning in force.
     public nonisolated let configuration: SampleStoreConfiguration
     nonisolated let logger: Logger
+    /// The rolled-up chunk summaries long reads use, shared by the reads off the actor.
+    nonisolated let rollups = SummaryRollupCache()
 
     /// Label sets to slots and the inverted index.
     var index = SeriesIndex()
@@ -61,9 +63,11 @@ public actor SampleStore: SampleReader {
     public func statistics() -> SampleStoreStatistics {
         var headSamples = 0
         for slot in index.allSlots { headSamples += states[Int(slot)]?.head.count ?? 0 }
+        let rollupCounts = rollups.statistics()
         return SampleStoreStatistics(
             series: index.count, headSamples: headSamples, minValidTime: minValidTime,
-            walRowsFrom: walTrimmedBefore, nextWALRow: nextWALRowID)
+            walRowsFrom: walTrimmedBefore, nextWALRow: nextWALRowID,
+            rolledUpSeries: rollupCounts.series, rollupBlocks: rollupCounts.blocks)
     }
 
     /// The state at a live slot.

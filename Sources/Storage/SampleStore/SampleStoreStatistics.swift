@@ -10,4 +10,8 @@ public struct SampleStoreStatistics: Sendable, Hashable {
     public var walRowsFrom: Int64
     /// The id the next WAL row gets.
     public var nextWALRow: Int64
+    /// The series whose rolled-up summaries long reads keep in memory.
+    public var rolledUpSeries = 0
+    /// The blocks those rollups hold (about 160 bytes each).
+    public var rollupBlocks = 0
 }

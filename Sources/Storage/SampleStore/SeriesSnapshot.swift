@@ -9,4 +9,8 @@ struct SeriesSnapshot: Sendable {
     var head: [ChunkSample]
     /// Whether some chunk may hold samples in the window.
     var readsChunks: Bool
+    /// The oldest timestamp in the series' chunks, if it has any.
+    var chunkMinT: Int64?
+    /// The newest timestamp in the series' chunks, if it has any.
+    var chunkMaxT: Int64?
 }

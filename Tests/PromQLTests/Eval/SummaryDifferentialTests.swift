@@ -19,16 +19,27 @@ import Testing
     static let samples = Engine(summaryMinimumRange: nil)
 
     /// Series of 400 samples about 10 s apart (jittered, with gaps): integer and float counters
-    /// with resets, gauges with NaN and infinities, stale markers; chunks of 7 samples.
-    static func reader(seed: UInt64) async -> (MemorySampleReader, [Int64]) {
+    /// with resets, gauges with NaN and infinities, stale markers; chunks of 7 samples, rolled up
+    /// in blocks of 8.
+    static func reader(
+        seed: UInt64, samplesPerSeries: Int = 400, chunkSize: Int = 7, rollupFanOut: Int = 16
+    ) async -> (MemorySampleReader, [Int64]) {
+        let (series, timestamps) = series(seed: seed, samplesPerSeries: samplesPerSeries)
+        let reader = MemorySampleReader(chunkSize: chunkSize, rollupFanOut: rollupFanOut)
+        for (labels, samples) in series { await reader.add(labels, samples) }
+        return (reader, timestamps)
+    }
+
+    /// The series `reader(seed:)` holds, and all their timestamps, sorted.
+    static func series(seed: UInt64, samplesPerSeries: Int = 400) -> ([(Labels, [ChunkSample])], [Int64]) {
         var random = Random(seed: seed)
-        let reader = MemorySampleReader(chunkSize: 7)
+        var series: [(Labels, [ChunkSample])] = []
         var timestamps: [Int64] = []
         for index in 0..<6 {
             var samples: [ChunkSample] = []
             var t: Int64 = Int64(random.below(5_000))
             var value = Double(random.below(100))
-            for _ in 0..<400 {
+            for _ in 0..<samplesPerSeries {
                 t += 10_000 + Int64(random.below(2_000)) - 1_000
                 if random.below(40) == 0 { t += Int64(random.below(300_000)) }
                 let roll = random.below(100)
@@ -46,10 +57,9 @@ import Testing
                 samples.append(ChunkSample(t: t, v: value))
             }
             timestamps += samples.map(\.t)
-            let labels: Labels = ["__name__": "x", "series": "\(index)", "kind": "\(index % 3)"]
-            await reader.add(labels, samples)
+            series.append((["__name__": "x", "series": "\(index)", "kind": "\(index % 3)"], samples))
         }
-        return (reader, timestamps.sorted())
+        return (series, timestamps.sorted())
     }
 
     /// Evaluation times: random ones, and ones putting a window edge on, just before or just after

@@ -162,7 +162,8 @@ import Storage
         // 15 s spacing, 60 s span: chunks of 5 samples (0...60 s), the last 5 in the head.
         #expect(await store.statistics().headSamples == 5)
         #expect(try await store.samples(of: up) == samples)
-        let summarised = try await store.selectSummarised(matchers: [.metricName("up")], start: .min, end: .max)
+        // A window shorter than `rollupMinimumWindow`: one piece per chunk, not a rolled-up run.
+        let summarised = try await store.selectSummarised(matchers: [.metricName("up")], start: 0, end: 3_600_000)
         let chunkSpans = summarised.first?.pieces.compactMap { piece -> Int64? in
             if case .chunk(_, let minT, let maxT) = piece { return maxT - minT }
             return nil
