@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "BurnrateRemoteWrite", targets: ["RemoteWrite"]),
         .library(name: "BurnrateStorage", targets: ["Storage"]),
         .library(name: "BurnratePromQL", targets: ["PromQL"]),
+        .library(name: "BurnrateRules", targets: ["Rules"]),
+        .library(name: "BurnrateAlerting", targets: ["Alerting"]),
+        .library(name: "BurnrateSLO", targets: ["SLO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -13,6 +13,16 @@ struct SLOAlertAnnotations: Sendable {
     let slo: SLO
     let conditions: [AlertWindow]
     let engine: Engine
+    /// Every series recorded for the SLO (`{sloth_id="…"}`), parsed once: equality only, so no
+    /// regular expression is compiled at each evaluation.
+    private let recorded: Expr?
+
+    init(slo: SLO, conditions: [AlertWindow], engine: Engine) {
+        self.slo = slo
+        self.conditions = conditions
+        self.engine = engine
+        self.recorded = try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id))}")
+    }
 
     /// `page: 1h and 5m above 14.4x, or 6h and 30m above 6x`.
     func windows(_ severity: AlertSeverity) -> String {
@@ -24,10 +34,7 @@ struct SLOAlertAnnotations: Sendable {
 
     /// The annotations for `severity` at `time`.
     func annotations(_ severity: AlertSeverity, at time: Int64, reader: any SampleReader) async -> [Labels: [String: String]] {
-        let identity = SLOIdentity(slo)
-        let selector = "{__name__=~\"slo:sli_error:ratio_rate.+|slo:period_error_budget_remaining:ratio\", sloth_id=\(SlothNumber.quote(identity.id))}"
-        guard let expr = try? Parser.parse(selector),
-              case .vector(let samples)? = try? await engine.instantQuery(expr, at: time, reader: reader)
+        guard let recorded, case .vector(let samples)? = try? await engine.instantQuery(recorded, at: time, reader: reader)
         else { return [:] }
         let budget = SlothObjective(ratio: slo.objective).errorBudget
         var rates: [Labels: [(Int64, String, Double)]] = [:]
@@ -36,7 +43,8 @@ struct SLOAlertAnnotations: Sendable {
             let key = sample.labels.removing(Label.metricName).removing("sloth_window")
             if sample.labels.metricName == "slo:period_error_budget_remaining:ratio" {
                 remaining[key] = sample.v
-            } else if let window = sample.labels["sloth_window"], let duration = try? PromDuration(parsing: window) {
+            } else if sample.labels.metricName?.hasPrefix("slo:sli_error:ratio_rate") == true,
+                      let window = sample.labels["sloth_window"], let duration = try? PromDuration(parsing: window) {
                 rates[key, default: []].append((duration.milliseconds, window, sample.v / budget))
             }
         }

@@ -20,5 +20,6 @@ let benchmarks: @Sendable () -> Void = {
     registerChunkBenchmarks()
     registerSampleStoreBenchmarks()
     registerQueryBenchmarks()
+    registerSLOBenchmarks()
     registerStoreQueryBenchmarks()
 }

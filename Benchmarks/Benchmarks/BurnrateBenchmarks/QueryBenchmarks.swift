@@ -31,29 +31,39 @@ final class ChunkedSampleReader: SampleReader {
         let samplesPerSeries = days * 86_400 / 15
         let start = end - Int64(samplesPerSeries - 1) * 15_000
         var all: [StoredSeries] = []
-        var encoder = ChunkEncoder(expectedCount: 120)
         for index in 0..<seriesCount {
-            var stored = StoredSeries(labels: Labels(["__name__": "x", "instance": "host-\(index)", "job": "bench"]))
             var state = UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1
             var value = 0.0
             let resetEvery = samplesPerSeries / 3 + index
-            for scrape in 0..<samplesPerSeries {
+            all.append(try stored(
+                Labels(["__name__": "x", "instance": "host-\(index)", "job": "bench"]), start: start, step: 15_000, count: samplesPerSeries
+            ) { scrape in
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 value = scrape % resetEvery == resetEvery - 1 ? 0 : value + Double((state >> 33) % 20)
-                try encoder.append(t: start + Int64(scrape) * 15_000, v: value)
-                if encoder.count == 120 || scrape == samplesPerSeries - 1 {
-                    let (chunk, summary) = encoder.cut()
-                    stored.minT.append(encoder.minT!)
-                    stored.maxT.append(encoder.maxT!)
-                    stored.chunks.append(chunk)
-                    stored.summaries.append(summary)
-                    stored.rollup.append(summary, minT: encoder.minT!, maxT: encoder.maxT!)
-                    encoder.reset()
-                }
-            }
-            all.append(stored)
+                return value
+            })
         }
         return ChunkedSampleReader(series: all)
+    }
+
+    /// One series of `count` samples every `step` from `start`, valued by `value(scrape)`, cut
+    /// into 120-sample chunks with their summaries and rollup.
+    static func stored(_ labels: Labels, start: Int64, step: Int64, count: Int, value: (Int) -> Double) throws -> StoredSeries {
+        var stored = StoredSeries(labels: labels)
+        var encoder = ChunkEncoder(expectedCount: 120)
+        for scrape in 0..<count {
+            try encoder.append(t: start + Int64(scrape) * step, v: value(scrape))
+            if encoder.count == 120 || scrape == count - 1 {
+                let (chunk, summary) = encoder.cut()
+                stored.minT.append(encoder.minT!)
+                stored.maxT.append(encoder.maxT!)
+                stored.chunks.append(chunk)
+                stored.summaries.append(summary)
+                stored.rollup.append(summary, minT: encoder.minT!, maxT: encoder.maxT!)
+                encoder.reset()
+            }
+        }
+        return stored
     }
 
     func select(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [SeriesSamples] {
