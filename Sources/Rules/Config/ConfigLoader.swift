@@ -2,9 +2,8 @@ internal import Foundation
 
 /// Reads and validates `burnrate.yml`, reporting problems with positions.
 public enum ConfigLoader {
-    /// The sections that belong to later parts of Burnrate (notifications, incidents): accepted so an
-    /// Alertmanager configuration can be pasted unchanged, not yet acted on.
-    static let reservedSections = ["route", "receivers", "inhibit_rules", "time_intervals", "mute_time_intervals", "templates", "incidents"]
+    /// The sections that belong to later parts of Burnrate (incidents): accepted, not yet acted on.
+    static let reservedSections = ["incidents"]
 
     /// Loads the configuration file at `path`.
     public static func load(path: String) -> (config: BurnrateConfig, diagnostics: [Diagnostic]) {
@@ -17,6 +16,7 @@ public enum ConfigLoader {
         var (config, diagnostics) = parse(text, file: path)
         let base = (path as NSString).deletingLastPathComponent
         config.ruleFiles = config.ruleFiles.map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }
+        config.notifications = config.notifications.resolvingFiles(relativeTo: base)
         return (config, diagnostics)
     }
 
@@ -101,6 +101,8 @@ public enum ConfigLoader {
             }
             ingest.finish(diagnostics: &diagnostics)
         }
+        // Alertmanager's sections: route, receivers, inhibit_rules, time_intervals, ...
+        config.notifications = NotificationConfigReader.read(&reader, diagnostics: &diagnostics)
         for section in reservedSections where reader.has(section) {
             _ = reader.value(section)
             if let node = root[section] {
