@@ -62,14 +62,14 @@ struct NotificationConfigReader {
         var result: [AlertMatcher] = []
         for entry in reader.stringMap(equal, diagnostics: &diagnostics) {
             if !Names.isValidLabelName(entry.key) {
-                diagnostics.error(entry.location, "\(reader.what): invalid label name \"\(entry.key)\" in \(equal)")
+                diagnostics.error(keyLocation(reader, equal, entry.key) ?? entry.location, "\(reader.what): invalid label name \"\(entry.key)\" in \(equal)")
                 continue
             }
             result.append(.equal(entry.key, entry.value))
         }
         for entry in reader.stringMap(regex, diagnostics: &diagnostics) {
             if !Names.isValidLabelName(entry.key) {
-                diagnostics.error(entry.location, "\(reader.what): invalid label name \"\(entry.key)\" in \(regex)")
+                diagnostics.error(keyLocation(reader, regex, entry.key) ?? entry.location, "\(reader.what): invalid label name \"\(entry.key)\" in \(regex)")
                 continue
             }
             do {
@@ -92,6 +92,11 @@ struct NotificationConfigReader {
             }
         }
         return result.sorted(by: AlertMatcher.precedes)
+    }
+
+    /// Where `name` is written as a key of the mapping `field`.
+    func keyLocation(_ reader: MappingReader, _ field: String, _ name: String) -> SourceLocation? {
+        reader.node[field]?.pairs?.first { $0.key.scalar == name }?.key.location
     }
 
     /// A list of label names.
