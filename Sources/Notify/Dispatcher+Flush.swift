@@ -8,19 +8,24 @@ extension Dispatcher {
     /// integration of the route's receiver decide from the notification log and build the
     /// payload; record messages and log entries in one outbox call. Resolved alerts that were
     /// part of a recorded flush leave the group.
-    func flush(_ group: inout AggregationGroup, now: Int64, silences: [Silence], firing: [Labels]) async {
+    ///
+    /// The group is read again after the outbox call: alerts received meanwhile stay, and only
+    /// resolved alerts unchanged since the snapshot leave.
+    func flush(_ id: GroupID, now: Int64, silences: [Silence], firing: [Labels]) async {
+        guard var group = groups[id] else { return }
         let snapshot = group.beginFlush(now: now)
+        groups[id] = group
         let route = group.route
         let time = AlertTimestamp.milliseconds(now)
         if isMutedByTime(route, now: now) {
-            group.finishFlush(snapshot, now: now)
+            finishFlush(id, snapshot: snapshot, now: now)
             return
         }
         let alerts = snapshot.filter { alert in
             !inhibitor.mutes(alert.labels, firing: firing) && !silences.contains { $0.mutes(alert.labels, at: now) }
         }
         guard !alerts.isEmpty, let receiver = config.receiver(named: route.receiver) else {
-            group.finishFlush(snapshot, now: now)
+            finishFlush(id, snapshot: snapshot, now: now)
             return
         }
         let firingSet = Set(alerts.filter { !$0.isResolved(at: time) }.map(\.fingerprint))
@@ -63,7 +68,14 @@ extension Dispatcher {
             for (key, record) in records { log[key] = record }
             logger.debug("notifications recorded", metadata: ["group": "\(group.key)", "receiver": "\(receiver.name)", "messages": "\(messages.count)"])
         }
+        finishFlush(id, snapshot: snapshot, now: now)
+    }
+
+    /// Drops the snapshot's resolved alerts from the group as it is now, and the group if empty.
+    private func finishFlush(_ id: GroupID, snapshot: [NotifiableAlert], now: Int64) {
+        guard var group = groups[id] else { return }
         group.finishFlush(snapshot, now: now)
+        groups[id] = group.isEmpty ? nil : group
     }
 
     /// Whether the route's mute time intervals contain `now`, or its active time intervals

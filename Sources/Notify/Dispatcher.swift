@@ -122,9 +122,7 @@ public actor Dispatcher {
         let time = AlertTimestamp.milliseconds(now)
         let firing = alerts.values.filter { !$0.isResolved(at: time) }.map(\.labels)
         for id in due {
-            guard var group = groups[id] else { continue }
-            await flush(&group, now: now, silences: active, firing: firing)
-            groups[id] = group.isEmpty ? nil : group
+            await flush(id, now: now, silences: active, firing: firing)
         }
         return nextDue
     }
