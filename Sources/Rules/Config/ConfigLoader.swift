@@ -54,6 +54,13 @@ public enum ConfigLoader {
             config.externalURL = global.string("external_url", diagnostics: &diagnostics)
             // Prometheus keys with no meaning for a receiver of remote-write.
             global.ignore("scrape_interval", "scrape_timeout", "query_log_file", "resolve_timeout")
+            // Alertmanager's global settings of integrations Burnrate does not deliver to.
+            global.ignore(
+                "http_config", "smtp_from", "smtp_smarthost", "smtp_hello", "smtp_auth_username", "smtp_auth_password",
+                "smtp_auth_password_file", "smtp_auth_identity", "smtp_auth_secret", "smtp_require_tls", "slack_api_url",
+                "slack_api_url_file", "victorops_api_key", "victorops_api_key_file", "victorops_api_url", "pagerduty_url",
+                "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "wechat_api_url", "wechat_api_secret",
+                "wechat_api_corp_id", "telegram_api_url", "webex_api_url")
             global.finish(diagnostics: &diagnostics)
         }
         if let files = reader.sequence("rule_files", diagnostics: &diagnostics) {
