@@ -50,6 +50,18 @@ let package = Package(
         .target(name: "SLO", dependencies: ["Alerting", "PromQL", "Rules", "Storage"]),
         // Notification delivery: the durable outbox and the webhook deliverer.
         .target(name: "Delivery", dependencies: ["Storage"]),
+        // Alertmanager's behaviour: routing, aggregation groups and timers, inhibition, silences,
+        // time intervals, the notification log and the webhook payload (decisions go to the outbox).
+        .target(
+            name: "Notify",
+            dependencies: [
+                "Delivery",
+                "Rules",
+                "Storage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Rule groups: the alert state machine, evaluation, templates.
         .target(
             name: "Alerting",
@@ -128,6 +140,11 @@ let package = Package(
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "PromQL", "Rules", "Snappy", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "NotifyTests",
+            dependencies: ["Notify", "Delivery", "Rules", "Storage", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "StorageTests",

@@ -20,6 +20,8 @@ public struct BurnrateConfig: Sendable, Hashable {
     public var listenAddress: String?
     /// Remote-write ingest settings.
     public var ingest = IngestConfig()
+    /// Alertmanager's sections: routing, receivers, inhibition, time intervals.
+    public var notifications = NotificationConfig()
 
     /// The configuration used when no file is given.
     public static let `default` = BurnrateConfig()

@@ -2,9 +2,8 @@ internal import Foundation
 
 /// Reads and validates `burnrate.yml`, reporting problems with positions.
 public enum ConfigLoader {
-    /// The sections that belong to later parts of Burnrate (notifications, incidents): accepted so an
-    /// Alertmanager configuration can be pasted unchanged, not yet acted on.
-    static let reservedSections = ["route", "receivers", "inhibit_rules", "time_intervals", "mute_time_intervals", "templates", "incidents"]
+    /// The sections that belong to later parts of Burnrate (incidents): accepted, not yet acted on.
+    static let reservedSections = ["incidents"]
 
     /// Loads the configuration file at `path`.
     public static func load(path: String) -> (config: BurnrateConfig, diagnostics: [Diagnostic]) {
@@ -17,6 +16,7 @@ public enum ConfigLoader {
         var (config, diagnostics) = parse(text, file: path)
         let base = (path as NSString).deletingLastPathComponent
         config.ruleFiles = config.ruleFiles.map { $0.hasPrefix("/") || base.isEmpty ? $0 : base + "/" + $0 }
+        config.notifications = config.notifications.resolvingFiles(relativeTo: base)
         return (config, diagnostics)
     }
 
@@ -54,6 +54,13 @@ public enum ConfigLoader {
             config.externalURL = global.string("external_url", diagnostics: &diagnostics)
             // Prometheus keys with no meaning for a receiver of remote-write.
             global.ignore("scrape_interval", "scrape_timeout", "query_log_file", "resolve_timeout")
+            // Alertmanager's global settings of integrations Burnrate does not deliver to.
+            global.ignore(
+                "http_config", "smtp_from", "smtp_smarthost", "smtp_hello", "smtp_auth_username", "smtp_auth_password",
+                "smtp_auth_password_file", "smtp_auth_identity", "smtp_auth_secret", "smtp_require_tls", "slack_api_url",
+                "slack_api_url_file", "victorops_api_key", "victorops_api_key_file", "victorops_api_url", "pagerduty_url",
+                "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "wechat_api_url", "wechat_api_secret",
+                "wechat_api_corp_id", "telegram_api_url", "webex_api_url")
             global.finish(diagnostics: &diagnostics)
         }
         if let files = reader.sequence("rule_files", diagnostics: &diagnostics) {
@@ -101,6 +108,8 @@ public enum ConfigLoader {
             }
             ingest.finish(diagnostics: &diagnostics)
         }
+        // Alertmanager's sections: route, receivers, inhibit_rules, time_intervals, ...
+        config.notifications = NotificationConfigReader.read(&reader, diagnostics: &diagnostics)
         for section in reservedSections where reader.has(section) {
             _ = reader.value(section)
             if let node = root[section] {

@@ -77,6 +77,22 @@ enum Migrations {
                 ) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v4-silences") { db in
+            // Silences (SQLiteSilenceStore in Notify): matchers as a JSON array of
+            // {name, op, value}; times in milliseconds since the epoch.
+            try db.execute(sql: """
+                CREATE TABLE silences (
+                    id TEXT PRIMARY KEY,
+                    matchers TEXT NOT NULL,
+                    starts_at INTEGER NOT NULL,
+                    ends_at INTEGER NOT NULL,
+                    created_by TEXT NOT NULL,
+                    comment TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: "CREATE INDEX silences_ends_at ON silences (ends_at)")
+        }
         return migrator
     }()
 }

@@ -1,0 +1,13 @@
+/// A receiver: a name routes refer to, and the integrations notifications go to.
+public struct ReceiverConfig: Sendable, Hashable {
+    /// The unique name.
+    public var name: String
+    /// The webhooks, each an integration `webhook/<index>`.
+    public var webhookConfigs: [WebhookConfig]
+
+    /// Creates a receiver.
+    public init(name: String, webhookConfigs: [WebhookConfig] = []) {
+        self.name = name
+        self.webhookConfigs = webhookConfigs
+    }
+}
