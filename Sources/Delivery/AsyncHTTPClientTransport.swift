@@ -1,4 +1,4 @@
-public import AsyncHTTPClient
+internal import AsyncHTTPClient
 internal import NIOCore
 internal import NIOHTTP1
 internal import NIOSSL
@@ -33,9 +33,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         if let tls = request.tls { outgoing.tlsConfiguration = try Self.configuration(tls) }
         let response = try await client.execute(outgoing, timeout: TimeAmount(request.timeout))
         var prefix: [UInt8] = []
-        for try await var chunk in response.body where prefix.count < Self.bodyPrefixLimit {
-            let take = min(chunk.readableBytes, Self.bodyPrefixLimit - prefix.count)
-            prefix += chunk.readBytes(length: take) ?? []
+        // Read to the end, so that the connection can be reused; keep the start.
+        for try await chunk in response.body where prefix.count < Self.bodyPrefixLimit {
+            prefix += chunk.readableBytesView.prefix(Self.bodyPrefixLimit - prefix.count)
         }
         return WebhookResponse(
             status: Int(response.status.code), headers: response.headers.map { HTTPHeader($0.name, $0.value) },
@@ -53,7 +53,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         if let certFile = tls.certFile {
             configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certFile).map { .certificate($0) }
         }
-        if let keyFile = tls.keyFile { configuration.privateKey = .file(keyFile) }
+        if let keyFile = tls.keyFile { configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: keyFile, format: .pem)) }
         if tls.insecureSkipVerify { configuration.certificateVerification = .none }
         return configuration
     }

@@ -1,4 +1,4 @@
-public import Logging
+internal import Logging
 
 /// One attempt to deliver one message, from the request to the recorded outcome: what the
 /// deliverer runs as a child task for each message it starts.
@@ -15,11 +15,19 @@ struct DeliveryAttempt: Sendable {
     let jitter: @Sendable () -> Double
     let logger: Logger
 
+    /// How an attempt ended for the scheduler.
+    struct Completion: Sendable {
+        /// The error when the outcome could not be recorded.
+        var failure: OutboxError?
+        /// When the message is due again, if it is to be retried.
+        var retryAt: Int64?
+    }
+
     /// Sends `record` to `endpoint` (a dead letter at once when there is none) and records the
-    /// outcome in one transaction. Returns the error when the outcome could not be recorded;
-    /// when the task was cancelled before an answer came, records nothing: the message stays
-    /// pending and is sent again, with the same `webhook-id`, on the next run.
-    func run(_ record: OutboxRecord, endpoint: WebhookEndpoint?) async -> OutboxError? {
+    /// outcome in one transaction. When the task was cancelled before an answer came, records
+    /// nothing: the message stays pending and is sent again, with the same `webhook-id`, on the
+    /// next run.
+    func run(_ record: OutboxRecord, endpoint: WebhookEndpoint?) async -> Completion {
         let message = record.message
         let key = IntegrationKey(message)
         let outcome: DeliveryOutcome
@@ -31,7 +39,7 @@ struct DeliveryAttempt: Sendable {
                 let response = try await transport.send(request)
                 result = .response(status: response.status, retryAfter: response.header("retry-after"), body: response.body)
             } catch {
-                if Task.isCancelled { return nil }
+                if Task.isCancelled { return Completion() }
                 result = .failure(String(String(describing: error).prefix(Self.errorLimit)))
             }
             finished = now()
@@ -43,10 +51,11 @@ struct DeliveryAttempt: Sendable {
         do {
             try await outbox.record(outcome, id: message.id, at: finished)
         } catch {
-            return error
+            return Completion(failure: error)
         }
         report(outcome, of: record, finished: finished)
-        return nil
+        if case .retry(let next, _, _) = outcome { return Completion(retryAt: next) }
+        return Completion()
     }
 
     private func report(_ outcome: DeliveryOutcome, of record: OutboxRecord, finished: Int64) {

@@ -1,10 +1,10 @@
 public import Logging
 public import ServiceLifecycle
 
-/// Drives the `WebhookDeliverer`: delivers what is due, then sleeps on an injected clock until
-/// the next message is due, an enqueue raises the outbox's signal, or `pollInterval` passes;
-/// prunes the outbox every `retention.interval`. On graceful shutdown it starts no new attempt,
-/// lets those in flight end, and returns.
+/// Runs the `WebhookDeliverer` on an injected clock: it sleeps until the next retry is due, an
+/// enqueue raises the outbox's signal, or `pollInterval` passes; and prunes the outbox every
+/// `retention.interval`. On graceful shutdown the deliverer starts no new attempt, lets those
+/// in flight end, and the service returns.
 public struct DeliveryService<C: Clock>: Service where C.Duration == Swift.Duration {
     private let deliverer: WebhookDeliverer
     private let outbox: any OutboxQueue
@@ -32,33 +32,34 @@ public struct DeliveryService<C: Clock>: Service where C.Duration == Swift.Durat
         self.logger = logger
     }
 
-    /// Delivers until graceful shutdown or cancellation.
+    /// Delivers and prunes until graceful shutdown or cancellation.
     public func run() async throws {
         let signal = outbox.signal
+        let clock = self.clock
         await withGracefulShutdownHandler {
-            await loop()
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    await deliverer.run(pollInterval: pollInterval) { milliseconds in
+                        await Self.sleep(milliseconds: milliseconds, on: clock, orUntil: signal)
+                    }
+                }
+                group.addTask {
+                    await cancelWhenGracefulShutdown { await pruneLoop() }
+                }
+            }
         } onGracefulShutdown: {
             signal.raise()
         }
     }
 
-    private func loop() async {
-        var nextPrune = Int64.min
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            var next: Int64?
+    private func pruneLoop() async {
+        while !Task.isCancelled {
+            await prune()
             do {
-                next = try await deliverer.deliverDue()
+                try await clock.sleep(for: retention.interval)
             } catch {
-                logger.error("delivery failed, will retry", metadata: ["error": "\(error.message)"])
-                next = now() + 1000
+                return
             }
-            if now() >= nextPrune {
-                await prune()
-                nextPrune = now() + RetryPolicy.milliseconds(retention.interval)
-            }
-            if Task.isCancelled || Task.isShuttingDownGracefully { return }
-            let wait = min(max((next ?? Int64.max) - now(), 0), RetryPolicy.milliseconds(pollInterval))
-            if wait > 0 { await sleep(milliseconds: wait) }
         }
     }
 
@@ -75,10 +76,8 @@ public struct DeliveryService<C: Clock>: Service where C.Duration == Swift.Durat
         }
     }
 
-    /// Sleeps until `milliseconds` pass on the clock or the outbox's signal is raised.
-    private func sleep(milliseconds: Int64) async {
-        let clock = self.clock
-        let signal = outbox.signal
+    /// Sleeps until `milliseconds` pass on `clock`, `signal` is raised, or the task is cancelled.
+    private static func sleep(milliseconds: Int64, on clock: C, orUntil signal: OutboxSignal) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await clock.sleep(for: .milliseconds(milliseconds)) }
             group.addTask { await signal.wait() }

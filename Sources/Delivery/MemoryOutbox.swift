@@ -30,9 +30,9 @@ public actor MemoryOutbox: OutboxQueue {
         Array(heads().filter { $0.nextAttemptAt <= now }.sorted(by: Self.dueOrder).prefix(limit))
     }
 
-    /// See `OutboxQueue.nextDueTime()`.
-    public func nextDueTime() async throws(OutboxError) -> Int64? {
-        heads().map(\.nextAttemptAt).min()
+    /// See `OutboxQueue.nextDueTime(after:)`.
+    public func nextDueTime(after: Int64) async throws(OutboxError) -> Int64? {
+        heads().map(\.nextAttemptAt).filter { $0 > after }.min()
     }
 
     /// See `OutboxQueue.record(_:id:at:)`.

@@ -11,8 +11,10 @@ public protocol OutboxQueue: Outbox {
     /// wait for it), by next attempt time then sequence, at most `limit`.
     func due(now: Int64, limit: Int) async throws(OutboxError) -> [OutboxRecord]
 
-    /// The earliest next attempt time of a message heading its group, nil when nothing is pending.
-    func nextDueTime() async throws(OutboxError) -> Int64?
+    /// The earliest next attempt time later than `after` of a message heading its group, nil
+    /// when there is none. (Heads due by `after` are what `due` returns; the deliverer asks for
+    /// the next time beyond those, some of which it has in flight.)
+    func nextDueTime(after: Int64) async throws(OutboxError) -> Int64?
 
     /// Records the outcome of an attempt on the pending message `id` that ended at `at`: one
     /// transaction that counts the attempt and moves the message to its new state. Throws when
@@ -36,6 +38,11 @@ public protocol OutboxQueue: Outbox {
 }
 
 extension OutboxQueue {
+    /// The earliest next attempt time of a message heading its group, nil when nothing is pending.
+    public func nextDueTime() async throws(OutboxError) -> Int64? {
+        try await nextDueTime(after: Int64.min)
+    }
+
     /// The dead letters, most recent first, at most `limit`.
     public func deadLetters(limit: Int = 1000) async throws(OutboxError) -> [OutboxRecord] {
         try await records(in: .dead, limit: limit)

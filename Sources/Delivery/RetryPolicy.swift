@@ -70,10 +70,18 @@ public struct RetryPolicy: Sendable, Hashable {
             error = description
         }
         if let maxAge, now - record.message.createdAt >= Self.milliseconds(maxAge) {
-            return .dead(status: status, error: "gave up after \(record.attempts + 1) attempts in \(maxAge): \(error)")
+            return .dead(status: status, error: "gave up after \(record.attempts + 1) attempts in \(Self.text(maxAge)): \(error)")
         }
         let wait = retryAfter ?? Self.milliseconds(backoff(attempt: record.attempts + 1, jitter: jitter()))
         return .retry(at: now + wait, status: status, error: error)
+    }
+
+    /// `24h`, `90s`, `1500ms`.
+    static func text(_ duration: Duration) -> String {
+        let milliseconds = milliseconds(duration)
+        if milliseconds % 3_600_000 == 0 { return "\(milliseconds / 3_600_000)h" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        return "\(milliseconds)ms"
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {

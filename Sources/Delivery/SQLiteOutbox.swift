@@ -47,7 +47,7 @@ public struct SQLiteOutbox: OutboxQueue {
             try Row.fetchAll(
                 db, sql: "SELECT key, payload, expires_at FROM notification_log WHERE expires_at > ? ORDER BY key", arguments: [now]
             ).map { row in
-                NotificationLogEntry(key: row["key"], payload: Self.bytes(row["payload"]), expiresAt: row["expires_at"])
+                NotificationLogEntry(key: row["key"], payload: [UInt8](row["payload"] as Data), expiresAt: row["expires_at"])
             }
         }
     }
@@ -65,19 +65,21 @@ public struct SQLiteOutbox: OutboxQueue {
                     LIMIT ?
                     """,
                 arguments: [now, limit]
-            ).map(Self.record)
+            ).map(Self.decode)
         }
     }
 
-    /// See `OutboxQueue.nextDueTime()`.
-    public func nextDueTime() async throws(OutboxError) -> Int64? {
+    /// See `OutboxQueue.nextDueTime(after:)`.
+    public func nextDueTime(after: Int64) async throws(OutboxError) -> Int64? {
         try await read("read the next due time") { db in
             try Int64.fetchOne(
                 db,
                 sql: """
                     SELECT MIN(o.next_attempt_at) FROM notification_outbox AS o
                     JOIN (\(Self.headsQuery)) AS h ON o.sequence = h.head
-                    """)
+                    WHERE o.next_attempt_at > ?
+                    """,
+                arguments: [after])
         }
     }
 
@@ -125,14 +127,14 @@ public struct SQLiteOutbox: OutboxQueue {
                     ORDER BY last_attempt_at DESC, sequence DESC LIMIT ?
                     """,
                 arguments: [state.rawValue, limit]
-            ).map(Self.record)
+            ).map(Self.decode)
         }
     }
 
     /// See `OutboxQueue.record(id:)`.
     public func record(id: String) async throws(OutboxError) -> OutboxRecord? {
         try await read("read message \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM notification_outbox WHERE id = ?", arguments: [id]).map(Self.record)
+            try Row.fetchOne(db, sql: "SELECT * FROM notification_outbox WHERE id = ?", arguments: [id]).map(Self.decode)
         }
     }
 
@@ -167,22 +169,14 @@ public struct SQLiteOutbox: OutboxQueue {
         GROUP BY receiver, integration, group_key
         """
 
-    private static func record(_ row: Row) -> OutboxRecord {
+    private static func decode(_ row: Row) -> OutboxRecord {
         let message = OutboxMessage(
             id: row["id"], receiver: row["receiver"], integration: row["integration"], groupKey: row["group_key"],
-            body: bytes(row["body"]), createdAt: row["created_at"])
+            body: [UInt8](row["body"] as Data), createdAt: row["created_at"])
         return OutboxRecord(
             message: message, sequence: row["sequence"], state: OutboxState(rawValue: row["state"]) ?? .pending,
             attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"], lastAttemptAt: row["last_attempt_at"],
             lastStatus: row["last_status"], lastError: row["last_error"], deliveredAt: row["delivered_at"])
-    }
-
-    private static func bytes(_ value: DatabaseValue) -> [UInt8] {
-        switch value.storage {
-        case .blob(let data): [UInt8](data)
-        case .string(let text): Array(text.utf8)
-        default: []
-        }
     }
 
     private func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(OutboxError) -> T {

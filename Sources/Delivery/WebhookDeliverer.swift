@@ -5,12 +5,21 @@ internal import ServiceLifecycle
 /// at most one per group (so a group's messages arrive in the order they were decided), each
 /// attempt's outcome recorded in one transaction as soon as it ends.
 ///
-/// `DeliveryService` drives it on a clock; tests call `deliverDue()` directly.
+/// `DeliveryService` runs it continuously (`run(sleep:)`); tests call `deliverDue()`.
 public actor WebhookDeliverer {
+    /// Sleeps for the given milliseconds, or less when woken (the outbox's signal) or cancelled.
+    public typealias Sleep = @Sendable (_ milliseconds: Int64) async -> Void
+
+    private enum Event: Sendable {
+        case attempt(OutboxRecord.OrderKey, DeliveryAttempt.Completion)
+        case timer
+    }
+
     private let outbox: any OutboxQueue
     private let attempt: DeliveryAttempt
     private let configuration: DeliveryConfiguration
     private let now: @Sendable () -> Int64
+    private let logger: Logger
     private var endpoints: [IntegrationKey: WebhookEndpoint]
     private var running = false
 
@@ -25,6 +34,7 @@ public actor WebhookDeliverer {
         self.outbox = outbox
         self.configuration = configuration
         self.now = now
+        self.logger = logger
         self.endpoints = endpoints
         attempt = DeliveryAttempt(
             outbox: outbox, transport: transport, policy: configuration.retryPolicy, userAgent: configuration.userAgent,
@@ -38,19 +48,35 @@ public actor WebhookDeliverer {
 
     /// Sends every message that is due, and every one that becomes due as earlier messages of its
     /// group are delivered, until none is due or in flight; returns the earliest time a pending
-    /// message becomes due (nil when none is pending). Starts nothing new once the task is
-    /// cancelled or shutting down gracefully, but waits for the attempts in flight. Throws when
-    /// the outbox fails (after the attempts in flight ended); a second call while one runs
-    /// returns at once.
+    /// message becomes due (nil when none is pending). Throws when the outbox fails (after the
+    /// attempts in flight ended). One pass, for tests and tools; the service uses `run(sleep:)`.
     public func deliverDue() async throws(OutboxError) -> Int64? {
-        if running { return try await outbox.nextDueTime() }
+        guard !running else { throw OutboxError("the deliverer is already running") }
         running = true
         defer { running = false }
-        if let failure = await round() { throw failure }
+        if let failure = await schedule(sleep: nil) { throw failure }
         return try await outbox.nextDueTime()
     }
 
-    private func round() async -> OutboxError? {
+    /// Delivers continuously: starts due messages as slots free up, and between events sleeps
+    /// with `sleep` until the next retry is due (at most `pollInterval`). Returns on cancellation,
+    /// or on graceful shutdown once the attempts in flight ended (it starts no new one); `sleep`
+    /// must return early when the outbox's signal is raised (an enqueue, a shutdown).
+    public func run(pollInterval: Duration = .seconds(60), sleep: @escaping Sleep) async {
+        guard !running else { return }
+        running = true
+        defer { running = false }
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            guard let failure = await schedule(sleep: sleep, pollInterval: RetryPolicy.milliseconds(pollInterval)) else { return }
+            logger.error("delivery failed, will retry", metadata: ["error": "\(failure.message)"])
+            await sleep(1000)
+        }
+    }
+
+    /// The scheduler: keeps up to `maxConcurrency` attempts in flight, one per group; with `sleep`,
+    /// also a timer until the next due time, so that retries start while other attempts are in
+    /// flight. Returns the outbox's failure, if any, once nothing is in flight.
+    private func schedule(sleep: Sleep?, pollInterval: Int64 = 60_000) async -> OutboxError? {
         let attempt = self.attempt
         let limit = configuration.maxConcurrency
         var queue: [OutboxRecord] = []
@@ -58,12 +84,13 @@ public actor WebhookDeliverer {
         var busy: Set<OutboxRecord.OrderKey> = []
         var failure: OutboxError?
         var fetch = true
-        await withTaskGroup(of: (OutboxRecord.OrderKey, OutboxError?).self) { group in
+        var timer: Int64?
+        await withTaskGroup(of: Event.self) { group in
             while true {
                 let stopping = failure != nil || Task.isCancelled || Task.isShuttingDownGracefully
                 if !stopping, busy.count < limit, next == queue.count, fetch {
                     fetch = false
-                    do {
+                    do throws(OutboxError) {
                         queue = try await outbox.due(now: now(), limit: configuration.batchSize + busy.count)
                             .filter { !busy.contains($0.orderKey) }
                         next = 0
@@ -78,14 +105,40 @@ public actor WebhookDeliverer {
                     if busy.contains(key) { continue }
                     busy.insert(key)
                     let endpoint = endpoints[key.integration]
-                    group.addTask { (key, await attempt.run(record, endpoint: endpoint)) }
+                    group.addTask { .attempt(key, await attempt.run(record, endpoint: endpoint)) }
                 }
-                if busy.isEmpty { break }
-                guard let (key, error) = await group.next() else { break }
-                busy.remove(key)
-                // The group's next message may be due now.
-                fetch = true
-                if let error, failure == nil { failure = error }
+                if busy.isEmpty, sleep == nil || stopping {
+                    group.cancelAll()
+                    break
+                }
+                if let sleep, timer == nil, !stopping, failure == nil {
+                    let current = now()
+                    do throws(OutboxError) {
+                        let due = try await outbox.nextDueTime(after: current) ?? Int64.max
+                        let deadline = min(due, current + pollInterval)
+                        timer = deadline
+                        group.addTask {
+                            await sleep(max(deadline - current, 0))
+                            return .timer
+                        }
+                    } catch {
+                        failure = error
+                        continue
+                    }
+                }
+                guard let event = await group.next() else { break }
+                switch event {
+                case .timer:
+                    timer = nil
+                    fetch = true
+                case .attempt(let key, let completion):
+                    busy.remove(key)
+                    // The group's next message may be due now.
+                    fetch = true
+                    if let error = completion.failure, failure == nil { failure = error }
+                    // A retry due before the timer: wake the timer so that it is set again.
+                    if let retryAt = completion.retryAt, let deadline = timer, retryAt < deadline { outbox.signal.raise() }
+                }
             }
         }
         return failure

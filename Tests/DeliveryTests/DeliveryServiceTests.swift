@@ -17,27 +17,27 @@ import TestSupport
         let service = DeliveryService(deliverer: deliverer, outbox: outbox, clock: clock, now: { clock.nowMilliseconds }, logger: F.logger)
         let task = Task { try await service.run() }
 
-        // Nothing to do: it sleeps the poll interval.
-        await clock.waitForSleepers()
+        // Nothing to do: it sleeps the poll interval (and the pruning interval).
+        await eventually("it sleeps") { clock.deadlines == [F.start + 60_000, F.start + 3_600_000] }
         #expect(await transport.requests.isEmpty)
         // An enqueue wakes it without the clock moving.
         try await outbox.enqueue([F.message("m1")], log: [])
         await eventually("the first attempt") { await transport.requests.count == 1 }
         // Backoff 1 s after the first failure (jitter 1): asleep until then, and not a millisecond less.
-        await eventually("the first attempt is recorded") { (try? await outbox.record(id: "m1"))??.attempts == 1 }
-        await clock.waitForSleepers()
+        await eventually("it sleeps until the retry") { clock.deadlines == [F.start + 1000, F.start + 3_600_000] }
+        #expect(try await outbox.record(id: "m1")?.attempts == 1)
         clock.advance(by: .milliseconds(999))
-        #expect(clock.sleeperCount == 1)
+        #expect(clock.deadlines == [F.start + 1000, F.start + 3_600_000])
         #expect(await transport.requests.count == 1)
         clock.advance(by: .milliseconds(1))
-        await eventually("the second attempt is recorded") { (try? await outbox.record(id: "m1"))??.attempts == 2 }
+        await eventually("the second attempt is recorded") { (try? await outbox.record(id: "m1"))?.attempts == 2 }
         #expect(try await outbox.record(id: "m1")?.lastAttemptAt == F.start + 1000)
         // Then 2 s.
-        await clock.waitForSleepers()
+        await eventually("it sleeps until the next retry") { clock.deadlines == [F.start + 3000, F.start + 3_600_000] }
         clock.advance(by: .milliseconds(1999))
-        #expect(clock.sleeperCount == 1)
+        #expect(clock.deadlines == [F.start + 3000, F.start + 3_600_000])
         clock.advance(by: .milliseconds(1))
-        await eventually("the third attempt is recorded") { (try? await outbox.record(id: "m1"))??.state == .delivered }
+        await eventually("the third attempt is recorded") { (try? await outbox.record(id: "m1"))?.state == .delivered }
         #expect(try await outbox.record(id: "m1")?.deliveredAt == F.start + 3000)
         #expect(await transport.requests.count == 3)
         task.cancel()
@@ -48,7 +48,6 @@ import TestSupport
         let clock = ManualClock(start: F.start)
         let outbox = MemoryOutbox()
         try await outbox.enqueue([F.message("m1", group: "a"), F.message("m2", group: "b")], log: [])
-        await outbox.signal.wait()
         let transport = FakeTransport()
         await transport.hold()
         let deliverer = WebhookDeliverer(
@@ -59,8 +58,10 @@ import TestSupport
         let task = Task { try await group.run() }
 
         await eventually("m1 is in flight") { await transport.heldCount == 1 }
+        await clock.waitForSleepers(2)
         await group.triggerGracefulShutdown()
-        await eventually("the service saw the shutdown") { outbox.signal.isRaised }
+        // The deliverer's timer and the pruning loop stop sleeping: the shutdown has reached both.
+        await eventually("the service saw the shutdown") { clock.sleeperCount == 0 }
         await transport.stopHolding()
         try await task.value
         #expect(await transport.ids == ["m1"])

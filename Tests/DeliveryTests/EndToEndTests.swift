@@ -14,6 +14,17 @@ import Testing
     private static func wallClock() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
 
     @Test func failuresThenTooManyRequestsThenRecoveryDeliverEachNotificationExactlyOnce() async throws {
+        let transport = AsyncHTTPClientTransport()
+        do {
+            try await run(transport: transport)
+        } catch {
+            try await transport.shutdown()
+            throw error
+        }
+        try await transport.shutdown()
+    }
+
+    private func run(transport: AsyncHTTPClientTransport) async throws {
         let secret = Array("e2e-secret".utf8)
         // Every notification: a 500, then a 429 with Retry-After: 1, then a 200.
         let sink = WebhookSink(secret: secret) { _, attempt in
@@ -28,7 +39,6 @@ import Testing
         let logger = Logger(label: "e2e")
         let database = try BurnrateDatabase.open(path: directory.appendingPathComponent("burnrate.sqlite").path, logger: logger)
         let outbox = SQLiteOutbox(database: database)
-        let transport = AsyncHTTPClientTransport()
         let policy = RetryPolicy(initialBackoff: .milliseconds(50), maxBackoff: .milliseconds(200), maxAge: .seconds(60))
         let deliverer = WebhookDeliverer(
             outbox: outbox, transport: transport, endpoints: [:],
@@ -45,7 +55,8 @@ import Testing
         // webhook/1 first points where nothing listens: connection errors until it is fixed.
         await deliverer.update(endpoints: [
             IntegrationKey(receiver: "team", integration: "webhook/0"): WebhookEndpoint(url: hook, signingSecret: secret),
-            IntegrationKey(receiver: "team", integration: "webhook/1"): WebhookEndpoint(url: "http://127.0.0.1:1/hook", signingSecret: secret),
+            IntegrationKey(receiver: "team", integration: "webhook/1"): WebhookEndpoint(
+                url: "http://127.0.0.1:1/hook", signingSecret: secret, timeout: .seconds(1)),
         ])
         let now = Self.wallClock()
         var messages: [OutboxMessage] = []
@@ -88,7 +99,6 @@ import Testing
 
         await group.triggerGracefulShutdown()
         try await running.value
-        try await transport.shutdown()
     }
 
     private static func port(of sink: WebhookSink) async throws -> Int {

@@ -15,7 +15,7 @@ import Testing
         #expect(try await outbox.due(now: F.start - 1, limit: 10).isEmpty)
 
         try await outbox.record(.delivered(status: 200), id: "a1", at: F.start + 5)
-        #expect(try await outbox.due(now: F.start + 5, limit: 10).map(\.message.id) == ["b1", "c1", "a2"])
+        #expect(try await outbox.due(now: F.start + 5, limit: 10).map(\.message.id) == ["b1", "a2", "c1"])
         // A retried head still blocks its group.
         try await outbox.record(.retry(at: F.start + 1000, status: 503, error: "HTTP 503"), id: "a2", at: F.start + 6)
         #expect(try await outbox.due(now: F.start + 6, limit: 10).map(\.message.id) == ["b1", "c1"])

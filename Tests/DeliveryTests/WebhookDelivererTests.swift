@@ -7,7 +7,7 @@ import Testing
 @Suite struct WebhookDelivererTests {
     typealias F = DeliveryFixtures
 
-    private func deliverer(
+    private func makeDeliverer(
         _ outbox: any OutboxQueue, _ transport: FakeTransport, concurrency: Int = 16, now: @escaping @Sendable () -> Int64 = { F.start },
         endpoints: [IntegrationKey: WebhookEndpoint] = F.endpoints(), metrics: TestMetrics? = nil
     ) -> WebhookDeliverer {
@@ -25,7 +25,7 @@ import Testing
         }
         try await outbox.enqueue(messages, log: [])
         let transport = FakeTransport()
-        #expect(try await deliverer(outbox, transport).deliverDue() == nil)
+        #expect(try await makeDeliverer(outbox, transport).deliverDue() == nil)
         let ids = await transport.ids
         #expect(ids.count == 50)
         for group in ["a", "b", "c", "d", "e"] {
@@ -40,7 +40,7 @@ import Testing
         try await outbox.enqueue((0..<20).map { F.message("m\($0)", group: "g\($0)") }, log: [])
         let transport = FakeTransport()
         await transport.hold()
-        let deliverer = deliverer(outbox, transport, concurrency: 4)
+        let deliverer = makeDeliverer(outbox, transport, concurrency: 4)
         let task = Task { try await deliverer.deliverDue() }
         var released = 0
         while released < 20 {
@@ -65,7 +65,7 @@ import Testing
         let transport = FakeTransport { request, sentBefore in
             request.header("webhook-id") == "a1" && sentBefore < 2 ? .failure("connection refused") : .status(200)
         }
-        let deliverer = deliverer(outbox, transport, now: { clock.withLock { $0 } })
+        let deliverer = makeDeliverer(outbox, transport, now: { clock.withLock { $0 } })
         // First attempt fails: 500 ms backoff (jitter 0), a2 waits behind it.
         #expect(try await deliverer.deliverDue() == F.start + 500)
         #expect(Set(await transport.ids) == ["a1", "b1", "b2"])
@@ -92,7 +92,7 @@ import Testing
         let transport = FakeTransport { _, sentBefore in
             sentBefore == 0 ? .status(429, headers: [HTTPHeader("Retry-After", "30")]) : .status(204)
         }
-        let deliverer = deliverer(outbox, transport, now: { clock.withLock { $0 } })
+        let deliverer = makeDeliverer(outbox, transport, now: { clock.withLock { $0 } })
         #expect(try await deliverer.deliverDue() == F.start + 30_000)
         #expect(try await outbox.record(id: "m1")?.lastStatus == 429)
         clock.withLock { $0 = F.start + 29_999 }
@@ -109,7 +109,7 @@ import Testing
             [F.message("bad"), F.message("next"), F.message("lost", receiver: "gone")], log: [])
         let transport = FakeTransport { request, _ in request.header("webhook-id") == "bad" ? .status(400) : .status(200) }
         let metrics = TestMetrics()
-        #expect(try await deliverer(outbox, transport, metrics: metrics).deliverDue() == nil)
+        #expect(try await makeDeliverer(outbox, transport, metrics: metrics).deliverDue() == nil)
         // The dead head no longer holds its group.
         #expect(await transport.ids == ["bad", "next"])
         let dead = try await outbox.deadLetters()
@@ -130,7 +130,7 @@ import Testing
         let clock = Mutex(F.start)
         let transport = FakeTransport { _, sentBefore in sentBefore == 0 ? .status(502) : .status(200) }
         let metrics = TestMetrics()
-        let deliverer = deliverer(outbox, transport, now: { clock.withLock { $0 } }, metrics: metrics)
+        let deliverer = makeDeliverer(outbox, transport, now: { clock.withLock { $0 } }, metrics: metrics)
         _ = try await deliverer.deliverDue()
         clock.withLock { $0 = F.start + 500 }
         _ = try await deliverer.deliverDue()
@@ -146,7 +146,7 @@ import Testing
         let outbox = MemoryOutbox()
         try await outbox.enqueue([F.message("m1")], log: [])
         let transport = FakeTransport()
-        let deliverer = deliverer(outbox, transport, endpoints: [:])
+        let deliverer = makeDeliverer(outbox, transport, endpoints: [:])
         await deliverer.update(endpoints: F.endpoints(url: "http://127.0.0.1:2/new"))
         _ = try await deliverer.deliverDue()
         #expect(await transport.requests.map(\.url) == ["http://127.0.0.1:2/new"])
