@@ -44,6 +44,16 @@ public final class ManualClock: Clock, Sendable {
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 
+    /// The deadlines of the tasks sleeping on the clock, in milliseconds since the epoch, earliest first.
+    public var deadlines: [Int64] {
+        state.withLock { state in
+            state.sleepers.map { sleeper -> Int64 in
+                let (seconds, attoseconds) = sleeper.deadline.sinceEpoch.components
+                return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+            }.sorted()
+        }
+    }
+
     /// How many tasks are sleeping on the clock.
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 

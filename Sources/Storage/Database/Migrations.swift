@@ -93,6 +93,54 @@ enum Migrations {
                 """)
             try db.execute(sql: "CREATE INDEX silences_ends_at ON silences (ends_at)")
         }
+        registerOutbox(&migrator)
         return migrator
     }()
+}
+
+// MARK: - Delivery (v5-outbox)
+
+extension Migrations {
+    /// The notification outbox and log (`SQLiteOutbox` in Delivery). Registered after the
+    /// Notify migrations ("v4-silences").
+    static func registerOutbox(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v5-outbox") { db in
+            // One row per decided notification, written before it is sent and kept until it is
+            // delivered or dead (then pruned after a while). `id` is the `webhook-id`;
+            // `sequence` orders the messages of a group; each state change is one transaction.
+            try db.execute(sql: """
+                CREATE TABLE notification_outbox (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    receiver TEXT NOT NULL,
+                    integration TEXT NOT NULL,
+                    group_key TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER NOT NULL,
+                    last_attempt_at INTEGER,
+                    last_status INTEGER,
+                    last_error TEXT,
+                    delivered_at INTEGER
+                )
+                """)
+            // The heads of the groups: the oldest pending message of each integration and group.
+            try db.execute(sql: """
+                CREATE INDEX notification_outbox_pending
+                    ON notification_outbox (receiver, integration, group_key, sequence) WHERE state = 'pending'
+                """)
+            // Counts per state, dead letters by time, pruning.
+            try db.execute(sql: "CREATE INDEX notification_outbox_state ON notification_outbox (state, last_attempt_at)")
+            // The dispatcher's notification log, written in the same transaction as the messages.
+            try db.execute(sql: """
+                CREATE TABLE notification_log (
+                    key TEXT PRIMARY KEY,
+                    payload BLOB NOT NULL,
+                    expires_at INTEGER NOT NULL
+                ) WITHOUT ROWID
+                """)
+        }
+    }
 }
