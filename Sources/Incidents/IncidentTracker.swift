@@ -1,6 +1,5 @@
 public import Alerting
 public import Logging
-public import PromQL
 public import Rules
 public import Storage
 
@@ -60,7 +59,8 @@ public actor IncidentTracker {
             if alert.phase == .firing {
                 let attached = IncidentAlert(labels: labels, severity: severity, firedAt: firedAt)
                 if var incident = active[canonical] {
-                    try await perform(incident.on(.alertFiring(attached)), on: &incident, at: firedAt, events: &events)
+                    let action = incident.on(.alertFiring(attached))
+                    try await perform(action, on: incident, at: firedAt, events: &events)
                     continue
                 }
                 guard policy.openOn.contains(severity) else { continue }
@@ -68,22 +68,25 @@ public actor IncidentTracker {
                     // The same firing, already counted (resolved by hand while it fired on).
                     if previous.alerts.contains(where: { $0.labels == labels && $0.firedAt == firedAt }) { continue }
                     if let resolvedAt = previous.resolvedAt, firedAt - resolvedAt <= policy.reopenWithin {
-                        try await perform(previous.on(.alertFiring(attached)), on: &previous, at: firedAt, events: &events)
+                        let action = previous.on(.alertFiring(attached))
+                        try await perform(action, on: previous, at: firedAt, events: &events)
                         continue
                     }
                 }
                 nextID += 1
-                var incident = Incident(id: nextID, key: key, alert: attached)
-                try await perform(.announce(.opened), on: &incident, at: firedAt, events: &events)
+                let incident = Incident(id: nextID, key: key, alert: attached)
+                try await perform(.announce(.opened), on: incident, at: firedAt, events: &events)
                 logger.info("incident opened", metadata: ["incident": "\(incident.id)", "key": "\(canonical)"])
             } else if alert.phase == .inactive, let resolvedAt = alert.resolvedAt, var incident = active[canonical],
                       incident.alerts.contains(where: { $0.labels == labels && $0.firedAt == firedAt }) {
-                try await perform(incident.on(.alertResolved(labels: labels, at: resolvedAt)), on: &incident, at: resolvedAt, events: &events)
+                let action = incident.on(.alertResolved(labels: labels, at: resolvedAt))
+                try await perform(action, on: incident, at: resolvedAt, events: &events)
             }
         }
         for var incident in active.values.sorted(by: { $0.id < $1.id }) {
             for alert in incident.alerts where alert.isFiring && !listed.contains(alert.labels) {
-                try await perform(incident.on(.alertResolved(labels: alert.labels, at: time)), on: &incident, at: time, events: &events)
+                let action = incident.on(.alertResolved(labels: alert.labels, at: time))
+                try await perform(action, on: incident, at: time, events: &events)
             }
         }
         return events
@@ -100,7 +103,9 @@ public actor IncidentTracker {
             return
         }
         for id in toAnalyse.sorted() {
-            guard var incident = active.values.first(where: { $0.id == id }) ?? (try? await store.incident(id: id)) ?? nil else {
+            var found = active.values.first { $0.id == id }
+            if found == nil { found = try? await store.incident(id: id) }
+            guard var incident = found else {
                 toAnalyse.remove(id)
                 continue
             }
@@ -180,12 +185,13 @@ public actor IncidentTracker {
             throw IncidentError(.notFound, "no incident with id \(id)")
         }
         var events: [IncidentEvent] = []
-        try await perform(incident.on(input), on: &incident, at: time, events: &events)
+        let action = incident.on(input)
+        try await perform(action, on: incident, at: time, events: &events)
         return incident
     }
 
     /// Performs a lifecycle action: saves, sends, refuses.
-    private func perform(_ action: IncidentAction, on incident: inout Incident, at time: Int64, events: inout [IncidentEvent]) async throws(IncidentError) {
+    private func perform(_ action: IncidentAction, on incident: Incident, at time: Int64, events: inout [IncidentEvent]) async throws(IncidentError) {
         switch action {
         case .none:
             return

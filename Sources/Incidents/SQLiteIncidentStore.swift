@@ -49,7 +49,7 @@ public struct SQLiteIncidentStore: IncidentStore {
         var arguments: [(any DatabaseValueConvertible)?] = []
         if !filter.statuses.isEmpty {
             conditions.append("status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
-            arguments += filter.statuses.sorted { $0.rawValue < $1.rawValue }.map(\.rawValue)
+            for status in filter.statuses.sorted(by: { $0.rawValue < $1.rawValue }) { arguments.append(status.rawValue) }
         }
         if let slo = filter.slo {
             conditions.append("slo = ?")
@@ -65,7 +65,8 @@ public struct SQLiteIncidentStore: IncidentStore {
         }
         if let since = filter.since {
             conditions.append("(detected_at >= ? OR resolved_at IS NULL OR resolved_at >= ?)")
-            arguments += [since, since]
+            arguments.append(since)
+            arguments.append(since)
         }
         var sql = "SELECT id, document FROM incidents"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
@@ -77,7 +78,7 @@ public struct SQLiteIncidentStore: IncidentStore {
     /// See `IncidentStore.largestID()`.
     public func largestID() async throws(IncidentStoreError) -> Int64 {
         do {
-            return try database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM incidents") ?? 0 }
+            return try await database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM incidents") ?? 0 }
         } catch {
             throw IncidentStoreError("cannot read incidents: \(error)")
         }

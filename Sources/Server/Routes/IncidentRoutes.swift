@@ -3,6 +3,7 @@ internal import HTTPTypes
 internal import Hummingbird
 internal import Incidents
 internal import PromQL
+internal import Rules
 
 /// The incidents API: `GET /api/v1/incidents` (filters `status`, `slo`, `service`, `since`,
 /// `limit`), `GET /api/v1/incidents/stats` (`since`, `by`), `GET /api/v1/incidents/{id}`, and
@@ -67,17 +68,17 @@ enum IncidentRoutes {
             }
         }
 
-        mutation(router, "ack", state: state, authenticator: authenticator) { id, parameters, time in
+        mutation(router, "ack", state: state, authenticator: authenticator) { (id: Int64, parameters: APIParameters, time: Int64) async throws(IncidentError) -> Incident in
             try await state.incidents.acknowledge(id: id, by: try person(parameters), at: time)
         }
-        mutation(router, "resolve", state: state, authenticator: authenticator) { id, parameters, time in
+        mutation(router, "resolve", state: state, authenticator: authenticator) { (id: Int64, parameters: APIParameters, time: Int64) async throws(IncidentError) -> Incident in
             try await state.incidents.resolve(id: id, by: try person(parameters), at: time)
         }
-        mutation(router, "notes", state: state, authenticator: authenticator) { id, parameters, time in
+        mutation(router, "notes", state: state, authenticator: authenticator) { (id: Int64, parameters: APIParameters, time: Int64) async throws(IncidentError) -> Incident in
             guard let text = parameters.get("text") else { throw IncidentError(.badInput, "missing parameter \"text\": the note") }
             return try await state.incidents.addNote(id: id, author: try person(parameters), text: text, at: time)
         }
-        mutation(router, "flag", state: state, authenticator: authenticator) { id, parameters, time in
+        mutation(router, "flag", state: state, authenticator: authenticator) { (id: Int64, parameters: APIParameters, time: Int64) async throws(IncidentError) -> Incident in
             let text = parameters.get("flag") ?? ""
             let flag = IncidentFlag(rawValue: text)
             guard flag != nil || text == "none" else {

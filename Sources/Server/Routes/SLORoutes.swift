@@ -2,6 +2,7 @@ internal import Alerting
 internal import Foundation
 internal import Hummingbird
 internal import Incidents
+internal import Logging
 internal import PromQL
 internal import Rules
 internal import SLO
@@ -100,7 +101,8 @@ enum SLORoutes {
                 if let service, !ruleSet.slos.contains(where: { $0.service == service }) { unknown.append("service \(service)") }
                 let (statuses, errors) = await states(of: slos, ruleSet: ruleSet, at: try parameters.time("time") ?? now(state), state: state)
                 unknown += errors.map(\.id)
-                let open = policy.blockOnIncident ? await unresolvedIncidents(state) : []
+                var open: [Incident] = []
+                if policy.blockOnIncident { open = await unresolvedIncidents(state) }
                 let results = statuses.map { status in
                     GateEvaluator.judge(status, policy: policy, incidents: open.filter { $0.slo == status.id && $0.matches(status.groupLabels) }.map(\.gate))
                 }

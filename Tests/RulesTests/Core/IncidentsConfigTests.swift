@@ -36,7 +36,7 @@ import Testing
             """, file: "c.yml")
         #expect(diagnostics.map(\.description) == [
             "c.yml:2:12: incidents: field \"open_on\" must be a sequence, got a string",
-            "c.yml:3:28: incidents: invalid label name \"bad-name\" in key_labels",
+            "c.yml:3:27: incidents: invalid label name \"bad-name\" in key_labels",
             "c.yml:4:18: incidents: invalid duration for \"reopen_within\": \"later\"",
         ] + diagnostics.dropFirst(3).map(\.description))
         #expect(diagnostics.count == 4)
