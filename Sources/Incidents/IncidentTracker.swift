@@ -64,7 +64,8 @@ public actor IncidentTracker {
                     continue
                 }
                 guard policy.openOn.contains(severity) else { continue }
-                if var previous = try await latestIncident(canonical) {
+                if let stored = try await latestIncident(canonical) {
+                    var previous = cached(id: stored.id) ?? stored
                     // The same firing, already counted (resolved by hand while it fired on).
                     if previous.alerts.contains(where: { $0.labels == labels && $0.firedAt == firedAt }) { continue }
                     if let resolvedAt = previous.resolvedAt, firedAt - resolvedAt <= policy.reopenWithin {
@@ -72,6 +73,12 @@ public actor IncidentTracker {
                         try await perform(action, on: previous, at: firedAt, events: &events)
                         continue
                     }
+                }
+                // Another firing of the key may have opened an incident while the store was read.
+                if var incident = active[canonical] {
+                    let action = incident.on(.alertFiring(attached))
+                    try await perform(action, on: incident, at: firedAt, events: &events)
+                    continue
                 }
                 nextID += 1
                 let incident = Incident(id: nextID, key: key, alert: attached)
@@ -83,8 +90,9 @@ public actor IncidentTracker {
                 try await perform(action, on: incident, at: resolvedAt, events: &events)
             }
         }
-        for var incident in active.values.sorted(by: { $0.id < $1.id }) {
-            for alert in incident.alerts where alert.isFiring && !listed.contains(alert.labels) {
+        for id in active.values.map(\.id).sorted() {
+            for alert in cached(id: id)?.alerts ?? [] where alert.isFiring && !listed.contains(alert.labels) {
+                guard var incident = cached(id: id) else { break }
                 let action = incident.on(.alertResolved(labels: alert.labels, at: time))
                 try await perform(action, on: incident, at: time, events: &events)
             }
@@ -103,9 +111,9 @@ public actor IncidentTracker {
             return
         }
         for id in toAnalyse.sorted() {
-            var found = active.values.first { $0.id == id }
+            var found = cached(id: id)
             if found == nil { found = try? await store.incident(id: id) }
-            guard var incident = found else {
+            guard let incident = found else {
                 toAnalyse.remove(id)
                 continue
             }
@@ -122,12 +130,16 @@ public actor IncidentTracker {
                 logger.warning("cannot compute incident impact", metadata: ["incident": "\(id)", "error": "\(error.message)"])
                 continue
             }
-            incident.impactStartedAt = impact.startedAt
-            incident.recoveredAt = impact.recoveredAt
-            incident.peakBurnRate = impact.peakBurnRate
-            incident.budgetConsumed = impact.budgetConsumed
+            // The incident may have changed while the samples were read (an acknowledgement):
+            // apply the impact to its latest state.
+            guard var current = cached(id: id) ?? (incident.status == .resolved ? incident : nil) else { continue }
+            current.impactStartedAt = impact.startedAt
+            current.recoveredAt = impact.recoveredAt
+            current.peakBurnRate = impact.peakBurnRate
+            current.budgetConsumed = impact.budgetConsumed
+            guard current != cached(id: id) else { continue }
             do {
-                try await save(incident, reanalyse: false)
+                try await save(current, reanalyse: false)
             } catch {
                 logger.error("cannot save incident impact", metadata: ["incident": "\(id)", "error": "\(error.message)"])
             }
@@ -181,7 +193,11 @@ public actor IncidentTracker {
 
     private func request(_ id: Int64, _ input: IncidentInput, at time: Int64) async throws(IncidentError) -> Incident {
         try await load()
-        guard var incident = try await self.incident(id: id) else {
+        var found = cached(id: id)
+        if found == nil { found = try await self.incident(id: id) }
+        // Changes applied to the newest copy, after any suspension.
+        if let newer = cached(id: id) { found = newer }
+        guard var incident = found else {
             throw IncidentError(.notFound, "no incident with id \(id)")
         }
         var events: [IncidentEvent] = []
@@ -210,19 +226,25 @@ public actor IncidentTracker {
     /// Saves `incident` and keeps the caches in step; a resolved incident is analysed once more
     /// unless `reanalyse` is false (the analysis itself saving it).
     private func save(_ incident: Incident, reanalyse: Bool = true) async throws(IncidentError) {
+        // The caches first, so that whatever runs while the store writes sees this version.
+        latest[incident.key] = incident
+        if incident.status == .resolved {
+            if active[incident.key]?.id == incident.id { active[incident.key] = nil }
+            if reanalyse { toAnalyse.insert(incident.id) }
+        } else {
+            active[incident.key] = incident
+            toAnalyse.insert(incident.id)
+        }
         do {
             try await store.save(incident)
         } catch {
             throw IncidentError(.storage, error.message)
         }
-        latest[incident.key] = incident
-        if incident.status == .resolved {
-            if active[incident.key]?.id == incident.id { active[incident.key] = nil }
-        } else {
-            active[incident.key] = incident
-            toAnalyse.insert(incident.id)
-        }
-        if incident.status == .resolved, reanalyse { toAnalyse.insert(incident.id) }
+    }
+
+    /// The newest copy of incident `id` the caches hold.
+    private func cached(id: Int64) -> Incident? {
+        active.values.first { $0.id == id } ?? latest.values.lazy.compactMap { $0 }.first { $0.id == id }
     }
 
     private func latestIncident(_ key: String) async throws(IncidentError) -> Incident? {
