@@ -86,6 +86,14 @@ let package = Package(
             name: "Alerting",
             dependencies: ["PromQL", "Rules", "Storage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
+        // Incidents from alerts: lifecycle, impact from the SLI, MTTR statistics.
+        .target(
+            name: "Incidents",
+            dependencies: [
+                "Alerting", "PromQL", "Rules", "SLO", "Storage",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // promtool-format rule unit tests (`burnrate test rules`).
         .target(
             name: "RuleTests",
@@ -107,6 +115,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Alerting",
+                "Incidents",
                 "Ingest",
                 "SLO",
                 "PromQL",
@@ -155,6 +164,10 @@ let package = Package(
             dependencies: ["PromQL", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
+        .testTarget(
+            name: "IncidentsTests",
+            dependencies: ["Incidents", "Alerting", "PromQL", "Rules", "SLO", "Storage", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "SLOTests", dependencies: ["SLO", "Alerting", "Rules", "PromQL", "Storage", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "IngestTests",
@@ -173,6 +186,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Alerting",
+                "Incidents",
                 "Ingest",
                 "PromQL",
                 "Server",

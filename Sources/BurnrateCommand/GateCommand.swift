@@ -9,7 +9,8 @@ struct GateCommand: AsyncParsableCommand {
         discussion: """
             Checks every state of the SLOs given (--slo, repeatable) or of a service (--service)
             and prints each verdict (OK, WARNING, BREACHED, INSUFFICIENT_DATA) with its reasons.
-            By default a deploy is denied only when a budget is exhausted or a page alert fires.
+            By default a deploy is denied only when a budget is exhausted or a page alert fires;
+            --block-on-incident also denies while an incident of the SLO is unresolved.
             Exit codes: 0 allow, 1 deny, 2 usage error, 3 unknown (an unknown SLO, no events in
             the period, or less coverage than --min-coverage), 4 server unreachable.
             """
@@ -36,6 +37,9 @@ struct GateCommand: AsyncParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Unknown below this share of the period covered by data, e.g. 0.5.")
     var minCoverage: Double?
 
+    @Flag(name: .customLong("block-on-incident"), help: "Deny while an incident of the SLO is open or acknowledged.")
+    var blockOnIncident = false
+
     @Option(name: .long, help: "Output format: text or json.")
     var output: OutputFormat = .text
 
@@ -56,6 +60,7 @@ struct GateCommand: AsyncParsableCommand {
         if let maxBurnRate { query.append(URLQueryItem(name: "max_burn_rate", value: maxBurnRate)) }
         if let blockOnFiring { query.append(URLQueryItem(name: "block_on_firing", value: blockOnFiring)) }
         if let minCoverage { query.append(URLQueryItem(name: "min_coverage", value: String(minCoverage))) }
+        if blockOnIncident { query.append(URLQueryItem(name: "block_on_incident", value: "true")) }
         let (_, body, envelope) = try await ServerClient(server: server).get("/api/v1/gate", query: query)
         guard envelope["status"] as? String == "success", let data = envelope["data"] as? [String: Any],
               let decision = data["decision"] as? String

@@ -18,13 +18,34 @@ struct ServerClient {
 
     /// The status, raw body and decoded envelope of `GET path?query`.
     func get(_ path: String, query: [URLQueryItem]) async throws -> (status: Int, body: Data, envelope: [String: Any]) {
+        try await send(URLRequest(url: url(path, query: query)))
+    }
+
+    /// The same for `POST path` with `form` as an `application/x-www-form-urlencoded` body and,
+    /// when given, `Authorization: Bearer token`.
+    func post(_ path: String, form: [URLQueryItem], token: String?) async throws -> (status: Int, body: Data, envelope: [String: Any]) {
+        var request = URLRequest(url: url(path, query: []))
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        var components = URLComponents()
+        components.queryItems = form
+        request.httpBody = Data((components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B").utf8)
+        return try await send(request)
+    }
+
+    private func url(_ path: String, query: [URLQueryItem]) -> URL {
         var components = URLComponents(string: server.hasSuffix("/") ? String(server.dropLast()) : server)!
         components.path += path
         components.queryItems = query.isEmpty ? nil : query
+        return components.url!
+    }
+
+    private func send(_ request: URLRequest) async throws -> (status: Int, body: Data, envelope: [String: Any]) {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await URLSession.shared.data(from: components.url!)
+            (data, response) = try await URLSession.shared.data(for: request)
         } catch {
             FileHandle.standardError.write(Data("cannot reach \(server): \(error.localizedDescription)\n".utf8))
             throw ExitCode(4)

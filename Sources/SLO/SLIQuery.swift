@@ -1,5 +1,5 @@
 internal import PromQL
-internal import Rules
+public import Rules
 
 /// The PromQL of an SLO's SLI over a window: its error ratio and, for SLIs that count events, the
 /// number of events (for the `min_events` guard).
@@ -19,12 +19,17 @@ internal import Rules
 /// the share of bad slices instead: `avg_over_time(((ratio over slice) > bool (1 - target))[w:slice])`,
 /// a slice being bad when its SLI is below the target. `ratio_timeslices` counts events per slice
 /// and sums them, which is the occurrences ratio, so it is computed as one.
-struct SLIQuery: Sendable {
+public struct SLIQuery: Sendable {
     /// The SLO the queries are for.
-    let slo: SLO
+    public let slo: SLO
+
+    /// The queries of `slo`'s SLI.
+    public init(slo: SLO) {
+        self.slo = slo
+    }
 
     /// The error ratio over `window`, or nil for a plugin SLI.
-    func errorRatio(_ window: Duration) -> String? {
+    public func errorRatio(_ window: Duration) -> String? {
         if case .timeslices(let target, let slice) = slo.budgeting {
             guard let sliceRatio = occurrencesRatio(slice) else { return nil }
             let bad = "(\(sliceRatio)) > bool (1 - \(SlothNumber.format(target)))"
@@ -37,7 +42,7 @@ struct SLIQuery: Sendable {
     ///
     /// A total query written with `rate` or `irate` counts per second, so it is multiplied by the
     /// window's seconds; one written with `increase` (and no rate) already counts events.
-    func eventCount(_ window: Duration) -> String? {
+    public func eventCount(_ window: Duration) -> String? {
         let text = SlothNumber.format(window)
         switch slo.indicator {
         case .events(_, let total), .goodTotal(_, let total):

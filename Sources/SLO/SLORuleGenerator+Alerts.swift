@@ -1,10 +1,10 @@
-internal import Rules
+public import Rules
 
 extension SLORuleGenerator {
     /// The multi-window conditions of an SLO: its own `alerting.windows` (burnrate/v1), else the
     /// catalog of its period (`catalog(for:)`). They also choose the windows the SLI is recorded
     /// over, so they are used even when alerts are disabled, as in Sloth.
-    func alertConditions(for slo: SLO) -> [AlertWindow] {
+    public func alertConditions(for slo: SLO) -> [AlertWindow] {
         slo.alerting.windows ?? catalog(for: slo.period.nominalLength).windows
     }
 

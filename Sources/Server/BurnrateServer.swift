@@ -9,6 +9,7 @@ public enum BurnrateServer {
     /// The router with every route, for the application and for in-process tests.
     public static func makeRouter(state: ServerState) throws -> Router<BasicRequestContext> {
         let authenticator = try WriteAuthenticator(state.config.ingest)
+        let apiAuthenticator = try WriteAuthenticator(apiTokenFile: state.config.apiTokenFile)
         let router = Router()
         StatusRoutes.add(to: router, state: state)
         RulesRoutes.add(to: router, state: state)
@@ -17,6 +18,7 @@ public enum BurnrateServer {
         IngestRoutes.add(to: router, state: state, authenticator: authenticator)
         SeriesRoutes.add(to: router, state: state)
         QueryRoutes.add(to: router, state: state)
+        IncidentRoutes.add(to: router, state: state, authenticator: apiAuthenticator)
         return router
     }
 
@@ -35,7 +37,9 @@ public enum BurnrateServer {
         let retention = RetentionService(
             store: state.store, rules: state.rules, configured: state.config.retention, clock: ContinuousClock(),
             now: wallClock, logger: state.logger)
-        let evaluation = RuleEvaluationService(scheduler: state.scheduler, clock: ContinuousClock(), now: wallClock, logger: state.logger)
+        let evaluation = RuleEvaluationService(
+            scheduler: state.scheduler, clock: ContinuousClock(), now: wallClock, logger: state.logger,
+            onTick: { now in await state.trackIncidents(now: now) })
         let group = ServiceGroup(configuration: .init(
             services: [
                 // Stopped last: persists the heads once the HTTP server no longer appends.

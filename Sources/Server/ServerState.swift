@@ -1,4 +1,5 @@
 public import Alerting
+public import Incidents
 public import Ingest
 public import Logging
 public import Prometheus
@@ -18,6 +19,8 @@ public struct ServerState: Sendable {
     public let ingestor: Ingestor
     /// The rule groups' evaluation and alert state.
     public let scheduler: RuleScheduler
+    /// The incidents, fed the alerts after each evaluation (`trackIncidents(now:)`).
+    public let incidents: IncidentTracker
     /// The metrics registry `/metrics` exposes.
     public let registry: PrometheusCollectorRegistry
     /// The service configuration.
@@ -43,13 +46,17 @@ public struct ServerState: Sendable {
                 externalLabels: config.externalLabels, externalURL: config.externalURL ?? ""),
             logger: logger)
         await scheduler.apply(groups: scheduledGroups(ruleSet, logger: logger))
+        let incidents = IncidentTracker(
+            store: SQLiteIncidentStore(database: database), policy: incidentPolicy(config.incidents), sink: nil, logger: logger)
+        await incidents.apply(slos: ruleSet.slos)
         await rules.onReload { ruleSet in
             await ingestor.update(ruleSet: ruleSet)
             await scheduler.apply(groups: scheduledGroups(ruleSet, logger: logger))
+            await incidents.apply(slos: ruleSet.slos)
         }
         return ServerState(
-            rules: rules, database: database, store: store, ingestor: ingestor, scheduler: scheduler, registry: registry,
-            config: config, logger: logger)
+            rules: rules, database: database, store: store, ingestor: ingestor, scheduler: scheduler, incidents: incidents,
+            registry: registry, config: config, logger: logger)
     }
 
     /// The Prometheus rule groups of `ruleSet` and the groups of its SLOs, as the scheduler runs them.
@@ -61,16 +68,42 @@ public struct ServerState: Sendable {
         return ruleSet.groups.map { ScheduledGroup(group: $0) } + compiled.groups
     }
 
+    /// The tracker's policy from the `incidents:` section.
+    static func incidentPolicy(_ config: IncidentsConfig) -> IncidentPolicy {
+        IncidentPolicy(openOn: Set(config.openOn), keyLabels: config.keyLabels, reopenWithin: milliseconds(config.reopenWithin))
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    /// Passes every alert of the scheduler (resolved ones included) to the incident tracker and
+    /// updates the impact of the incidents in progress, as of wall time `now` less the rule query
+    /// offset (the time the evaluations looked at). Called after each scheduler tick.
+    public func trackIncidents(now: Int64) async {
+        let time = now - Self.milliseconds(config.ruleQueryOffset)
+        let alerts = await scheduler.status().flatMap { $0.rules.flatMap(\.alerts) }
+        do {
+            try await incidents.observe(alerts: alerts, at: time)
+        } catch {
+            logger.error("cannot track incidents", metadata: ["error": "\(error.message)"])
+        }
+        let analyzer = ImpactAnalyzer(ruleSet: await rules.current, step: config.evaluationInterval)
+        await incidents.analyze(at: time, analyzer: analyzer, reader: store)
+    }
+
     /// Creates the shared state.
     public init(
         rules: RuleManager, database: BurnrateDatabase, store: SampleStore, ingestor: Ingestor, scheduler: RuleScheduler,
-        registry: PrometheusCollectorRegistry, config: BurnrateConfig, logger: Logger
+        incidents: IncidentTracker, registry: PrometheusCollectorRegistry, config: BurnrateConfig, logger: Logger
     ) {
         self.rules = rules
         self.database = database
         self.store = store
         self.ingestor = ingestor
         self.scheduler = scheduler
+        self.incidents = incidents
         self.registry = registry
         self.config = config
         self.logger = logger

@@ -55,6 +55,15 @@ import Testing
         #expect(GateEvaluator.judge(Self.status(alerts: [pending]), policy: GatePolicy()).verdict == .ok)
     }
 
+    @Test func unresolvedIncidentsBlockWhenAsked() {
+        let incident = GateIncident(id: 7, status: "acknowledged", severity: "page")
+        #expect(GateEvaluator.judge(Self.status(), policy: GatePolicy(), incidents: [incident]).verdict == .ok)
+        let blocked = GateEvaluator.judge(Self.status(), policy: GatePolicy(blockOnIncident: true), incidents: [incident])
+        #expect(blocked.verdict == .breached)
+        #expect(blocked.reasons == ["incident 7 (page) is acknowledged"])
+        #expect(GateEvaluator.judge(Self.status(), policy: GatePolicy(blockOnIncident: true)).verdict == .ok)
+    }
+
     @Test func burningFasterThanSustainableIsAWarning() {
         let result = GateEvaluator.judge(Self.status(burn1h: 1.5), policy: GatePolicy())
         #expect(result.verdict == .warning)

@@ -22,6 +22,11 @@ public struct BurnrateConfig: Sendable, Hashable {
     public var ingest = IngestConfig()
     /// Alertmanager's sections: routing, receivers, inhibition, time intervals.
     public var notifications = NotificationConfig()
+    /// A file holding the bearer token the API's mutating endpoints require (`web.api_token_file`);
+    /// nil requires none.
+    public var apiTokenFile: String?
+    /// When alerts open incidents and how they merge.
+    public var incidents = IncidentsConfig()
 
     /// The configuration used when no file is given.
     public static let `default` = BurnrateConfig()

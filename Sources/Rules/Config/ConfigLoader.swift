@@ -2,9 +2,6 @@ internal import Foundation
 
 /// Reads and validates `burnrate.yml`, reporting problems with positions.
 public enum ConfigLoader {
-    /// The sections that belong to later parts of Burnrate (incidents): accepted, not yet acted on.
-    static let reservedSections = ["incidents"]
-
     /// Loads the configuration file at `path`.
     public static func load(path: String) -> (config: BurnrateConfig, diagnostics: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -84,6 +81,12 @@ public enum ConfigLoader {
                 }
                 config.listenAddress = address
             }
+            if let file = web.string("api_token_file", diagnostics: &diagnostics) {
+                if file.isEmpty, let node = root["web"]?["api_token_file"] {
+                    diagnostics.error(node.location, "web: api_token_file must be a path")
+                }
+                config.apiTokenFile = file
+            }
             web.finish(diagnostics: &diagnostics)
         }
         if var ingest = reader.mapping("ingest", what: "ingest", diagnostics: &diagnostics) {
@@ -110,16 +113,48 @@ public enum ConfigLoader {
         }
         // Alertmanager's sections: route, receivers, inhibit_rules, time_intervals, ...
         config.notifications = NotificationConfigReader.read(&reader, diagnostics: &diagnostics)
-        for section in reservedSections where reader.has(section) {
-            _ = reader.value(section)
-            if let node = root[section] {
-                diagnostics.warning(node.location, "section \"\(section)\" is accepted but not used by this version of Burnrate")
-            }
+        if var incidents = reader.mapping("incidents", what: "incidents", diagnostics: &diagnostics) {
+            config.incidents = incidentsSection(&incidents, diagnostics: &diagnostics)
+            incidents.finish(diagnostics: &diagnostics)
         }
         // Prometheus-only sections a user may paste along.
         reader.ignore("scrape_configs", "remote_write", "remote_read", "alerting")
         reader.finish(diagnostics: &diagnostics)
         return (config, diagnostics.sorted)
+    }
+
+    /// The `incidents:` section: `open_on` and `key_labels` (lists of names), `reopen_within`.
+    private static func incidentsSection(_ reader: inout MappingReader, diagnostics: inout Diagnostics) -> IncidentsConfig {
+        var config = IncidentsConfig()
+        if let list = names(&reader, "open_on", diagnostics: &diagnostics) { config.openOn = list.map(\.name) }
+        if let list = names(&reader, "key_labels", diagnostics: &diagnostics) {
+            for (name, node) in list where !Names.isValidLabelName(name) {
+                diagnostics.error(node.location, "incidents: invalid label name \"\(name)\" in key_labels")
+            }
+            config.keyLabels = list.map(\.name)
+        }
+        if let node = reader.value("reopen_within") {
+            if let text = node.scalar, let value = PromQLBridge.duration(text), value >= .zero {
+                config.reopenWithin = value
+            } else {
+                diagnostics.error(node.location, "incidents: invalid duration for \"reopen_within\": \"\(node.scalar ?? node.typeDescription)\"")
+            }
+        }
+        return config
+    }
+
+    /// A list of non-empty strings under `key`, with an error at each entry that is not one.
+    private static func names(_ reader: inout MappingReader, _ key: String, diagnostics: inout Diagnostics) -> [(name: String, node: YAMLNode)]? {
+        guard let nodes = reader.sequence(key, diagnostics: &diagnostics) else { return nil }
+        var names: [(name: String, node: YAMLNode)] = []
+        for node in nodes {
+            guard let name = node.scalar, !name.isEmpty else {
+                diagnostics.error(node.location, "incidents: each entry of \"\(key)\" must be a name")
+                continue
+            }
+            names.append((name, node))
+        }
+        return names
     }
 
     private static func duration(_ reader: inout MappingReader, _ key: String, diagnostics: inout Diagnostics) -> Duration? {

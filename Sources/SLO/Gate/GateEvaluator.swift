@@ -10,8 +10,9 @@ public enum GateEvaluator {
         public var reasons: [String]
     }
 
-    /// The verdict on one SLO state under `policy`.
-    public static func judge(_ status: SLOStatus, policy: GatePolicy) -> Result {
+    /// The verdict on one SLO state under `policy`; `incidents` are the state's unresolved
+    /// incidents, which deny when the policy blocks on incidents.
+    public static func judge(_ status: SLOStatus, policy: GatePolicy, incidents: [GateIncident] = []) -> Result {
         var reasons: [String] = []
         // Insufficient data first: without data, budget figures mean nothing.
         if status.periodErrorRatio == nil || status.events == 0 {
@@ -58,6 +59,12 @@ public enum GateEvaluator {
             } else {
                 warning = true
                 reasons.append("\(alert.severity) alert \(alert.name) is firing (not blocking)")
+            }
+        }
+        if policy.blockOnIncident {
+            for incident in incidents.sorted(by: { $0.id < $1.id }) {
+                breached = true
+                reasons.append("incident \(incident.id) (\(incident.severity)) is \(incident.status)")
             }
         }
         if breached { return Result(status: status, verdict: .breached, reasons: reasons) }

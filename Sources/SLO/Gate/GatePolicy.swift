@@ -22,13 +22,19 @@ public struct GatePolicy: Sendable, Hashable {
     /// Unknown (insufficient data) when less than this share of the period is covered by data;
     /// 0 asks nothing.
     public var minCoverage: Double
+    /// Deny while an incident of the SLO state is unresolved (open or acknowledged).
+    public var blockOnIncident: Bool
 
     /// Creates a policy; the defaults deny only on an exhausted budget or a firing page alert.
-    public init(minRemaining: Double = 0, maxBurnRates: [String: Double] = [:], blockOnFiring: Blocking = .page, minCoverage: Double = 0) {
+    public init(
+        minRemaining: Double = 0, maxBurnRates: [String: Double] = [:], blockOnFiring: Blocking = .page, minCoverage: Double = 0,
+        blockOnIncident: Bool = false
+    ) {
         self.minRemaining = minRemaining
         self.maxBurnRates = maxBurnRates
         self.blockOnFiring = blockOnFiring
         self.minCoverage = minCoverage
+        self.blockOnIncident = blockOnIncident
     }
 
     /// Parses `1h=2,6h=1`; nil when malformed.

@@ -53,4 +53,5 @@ public enum APIErrorType: String, Sendable {
     case unavailable
     case timeout
     case canceled
+    case unauthorized
 }

@@ -1,6 +1,8 @@
 internal import Alerting
 internal import Foundation
 internal import Hummingbird
+internal import Incidents
+internal import Logging
 internal import PromQL
 internal import Rules
 internal import SLO
@@ -99,7 +101,11 @@ enum SLORoutes {
                 if let service, !ruleSet.slos.contains(where: { $0.service == service }) { unknown.append("service \(service)") }
                 let (statuses, errors) = await states(of: slos, ruleSet: ruleSet, at: try parameters.time("time") ?? now(state), state: state)
                 unknown += errors.map(\.id)
-                let results = statuses.map { GateEvaluator.judge($0, policy: policy) }
+                var open: [Incident] = []
+                if policy.blockOnIncident { open = await unresolvedIncidents(state) }
+                let results = statuses.map { status in
+                    GateEvaluator.judge(status, policy: policy, incidents: open.filter { $0.slo == status.id && $0.matches(status.groupLabels) }.map(\.gate))
+                }
                 let decision = GateEvaluator.decide(results, unknownSLOs: unknown)
                 return APIResponse.success(
                     GateDocument(decision: decision, results: results, unknownSLOs: unknown),
@@ -163,6 +169,12 @@ enum SLORoutes {
             }
             policy.blockOnFiring = blocking
         }
+        if let text = parameters.get("block_on_incident") {
+            guard let value = Bool(text) else {
+                throw APIError.badData("invalid parameter \"block_on_incident\": \"\(text)\" is not true or false")
+            }
+            policy.blockOnIncident = value
+        }
         if let text = parameters.get("min_coverage") {
             guard let value = Double(text), value >= 0, value <= 1 else {
                 throw APIError.badData("invalid parameter \"min_coverage\": \"\(text)\" is not a ratio between 0 and 1")
@@ -170,6 +182,16 @@ enum SLORoutes {
             policy.minCoverage = value
         }
         return policy
+    }
+
+    /// The unresolved incidents, for the gate; none when they cannot be read (logged).
+    private static func unresolvedIncidents(_ state: ServerState) async -> [Incident] {
+        do {
+            return try await state.incidents.unresolved()
+        } catch {
+            state.logger.error("cannot read incidents for the deploy gate", metadata: ["error": "\(error.message)"])
+            return []
+        }
     }
 
     private static func duration(_ parameters: APIParameters, _ name: String) throws(APIError) -> Int64? {

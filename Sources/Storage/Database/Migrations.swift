@@ -94,6 +94,24 @@ enum Migrations {
             try db.execute(sql: "CREATE INDEX silences_ends_at ON silences (ends_at)")
         }
         registerOutbox(&migrator)
+        migrator.registerMigration("v6-incidents") { db in
+            // Incidents (SQLiteIncidentStore in Incidents): the columns queries filter on, and the
+            // whole incident (alerts, timeline, notes) as a JSON document with sorted keys.
+            try db.execute(sql: """
+                CREATE TABLE incidents (
+                    id INTEGER PRIMARY KEY,
+                    incident_key TEXT NOT NULL,
+                    slo TEXT,
+                    service TEXT,
+                    status TEXT NOT NULL,
+                    detected_at INTEGER NOT NULL,
+                    resolved_at INTEGER,
+                    document TEXT NOT NULL
+                )
+                """)
+            try db.execute(sql: "CREATE INDEX incidents_by_key ON incidents (incident_key, id)")
+            try db.execute(sql: "CREATE INDEX incidents_by_detection ON incidents (detected_at)")
+        }
         return migrator
     }()
 }
