@@ -71,7 +71,7 @@ final class ServeProcess: @unchecked Sendable {
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     /// Waits until `/-/ready` answers 200 (polling a real process, so sleeping is allowed here).
-    func waitUntilReady(timeout: Duration = .seconds(60)) async throws {
+    func waitUntilReady(timeout: Duration = .seconds(180)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if !process.isRunning { throw ProcessFailure("burnrate exited early with \(process.terminationStatus):\n\(log)") }
