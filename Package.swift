@@ -115,6 +115,8 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Alerting",
+                "Delivery",
+                "Notify",
                 "Incidents",
                 "Ingest",
                 "SLO",
@@ -185,6 +187,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
+                "Delivery",
+                "Notify",
                 "Alerting",
                 "Incidents",
                 "Ingest",

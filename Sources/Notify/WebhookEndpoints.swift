@@ -5,18 +5,18 @@ public import Rules
 /// Turns the configuration's `webhook_configs` into the `WebhookEndpoint`s the deliverer uses,
 /// reading the files they name (URL, bearer token, password, signing secret).
 public enum WebhookEndpoints {
-    /// The key of an endpoint: the receiver's name, `/`, the integration (`webhook/0`), as the
+    /// The key of an endpoint: the receiver's name and the integration (`webhook/0`), as the
     /// `receiver` and `integration` of an `OutboxMessage` give them.
-    public static func key(receiver: String, integration: String) -> String {
-        receiver + "/" + integration
+    public static func key(receiver: String, integration: String) -> IntegrationKey {
+        IntegrationKey(receiver: receiver, integration: integration)
     }
 
     /// Every webhook of every receiver, keyed by `key(receiver:integration:)`; throws on the
     /// first file that cannot be read.
     public static func make(
         from config: NotificationConfig, readFile: (String) throws -> [UInt8] = WebhookEndpoints.readFile
-    ) throws(WebhookEndpointError) -> [String: WebhookEndpoint] {
-        var result: [String: WebhookEndpoint] = [:]
+    ) throws(WebhookEndpointError) -> [IntegrationKey: WebhookEndpoint] {
+        var result: [IntegrationKey: WebhookEndpoint] = [:]
         for receiver in config.receivers {
             for (index, webhook) in receiver.webhookConfigs.enumerated() {
                 let integration = "webhook/\(index)"

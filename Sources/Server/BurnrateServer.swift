@@ -1,6 +1,8 @@
 public import Hummingbird
 public import Rules
+internal import Delivery
 internal import Foundation
+internal import Notify
 internal import ServiceLifecycle
 internal import UnixSignals
 
@@ -14,6 +16,7 @@ public enum BurnrateServer {
         StatusRoutes.add(to: router, state: state)
         RulesRoutes.add(to: router, state: state)
         AlertsRoutes.add(to: router, state: state)
+        SilenceRoutes.add(to: router, state: state)
         SLORoutes.add(to: router, state: state)
         IngestRoutes.add(to: router, state: state, authenticator: authenticator)
         SeriesRoutes.add(to: router, state: state)
@@ -39,19 +42,40 @@ public enum BurnrateServer {
             now: wallClock, logger: state.logger)
         let evaluation = RuleEvaluationService(
             scheduler: state.scheduler, clock: ContinuousClock(), now: wallClock, logger: state.logger,
-            onTick: { now in await state.trackIncidents(now: now) })
+            onTick: { now in await state.afterEvaluation(now: now) })
+        let notifications = NotificationService(dispatcher: state.dispatcher, clock: ContinuousClock(), now: wallClock, logger: state.logger)
+        let transport = AsyncHTTPClientTransport()
+        let endpoints: [IntegrationKey: WebhookEndpoint]
+        do {
+            endpoints = try WebhookEndpoints.make(from: state.config.notifications)
+        } catch {
+            try await transport.shutdown()
+            throw error
+        }
+        let deliverer = WebhookDeliverer(
+            outbox: state.outbox, transport: transport, endpoints: endpoints, now: wallClock, logger: state.logger)
+        let delivery = DeliveryService(deliverer: deliverer, outbox: state.outbox, clock: ContinuousClock(), now: wallClock, logger: state.logger)
         let group = ServiceGroup(configuration: .init(
             services: [
                 // Stopped last: persists the heads once the HTTP server no longer appends.
                 .init(service: SampleStoreService(store: state.store, logger: state.logger)),
+                // Stopped after the dispatcher: what it decided last is still delivered.
+                .init(service: delivery),
                 // Stopped before the store: no rule output is written after the heads are persisted.
                 .init(service: evaluation),
+                .init(service: notifications),
                 .init(service: application),
                 .init(service: ReloadSignalService(rules: state.rules)),
                 .init(service: retention),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: state.logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            try? await transport.shutdown()
+            throw error
+        }
+        try await transport.shutdown()
     }
 }

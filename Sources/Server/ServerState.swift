@@ -1,7 +1,9 @@
 public import Alerting
+public import Delivery
 public import Incidents
 public import Ingest
 public import Logging
+public import Notify
 public import Prometheus
 public import Rules
 internal import SLO
@@ -21,6 +23,13 @@ public struct ServerState: Sendable {
     public let scheduler: RuleScheduler
     /// The incidents, fed the alerts after each evaluation (`trackIncidents(now:)`).
     public let incidents: IncidentTracker
+    /// Alertmanager's part: routing, grouping, inhibition, silences; fed the alerts after each
+    /// evaluation (`notify(now:)`), its decisions written to `outbox`.
+    public let dispatcher: Dispatcher
+    /// The notifications decided and not yet delivered, and the notification log.
+    public let outbox: SQLiteOutbox
+    /// The silences.
+    public let silences: SQLiteSilenceStore
     /// The metrics registry `/metrics` exposes.
     public let registry: PrometheusCollectorRegistry
     /// The service configuration.
@@ -49,6 +58,10 @@ public struct ServerState: Sendable {
         let incidents = IncidentTracker(
             store: SQLiteIncidentStore(database: database), policy: incidentPolicy(config.incidents), sink: nil, logger: logger)
         await incidents.apply(slos: ruleSet.slos)
+        let outbox = SQLiteOutbox(database: database)
+        let silences = SQLiteSilenceStore(database: database)
+        let dispatcher = Dispatcher(
+            config: config.notifications, outbox: outbox, silences: silences, externalURL: config.externalURL ?? "", logger: logger)
         await rules.onReload { ruleSet in
             await ingestor.update(ruleSet: ruleSet)
             await scheduler.apply(groups: scheduledGroups(ruleSet, logger: logger))
@@ -56,7 +69,7 @@ public struct ServerState: Sendable {
         }
         return ServerState(
             rules: rules, database: database, store: store, ingestor: ingestor, scheduler: scheduler, incidents: incidents,
-            registry: registry, config: config, logger: logger)
+            dispatcher: dispatcher, outbox: outbox, silences: silences, registry: registry, config: config, logger: logger)
     }
 
     /// The Prometheus rule groups of `ruleSet` and the groups of its SLOs, as the scheduler runs them.
@@ -93,10 +106,27 @@ public struct ServerState: Sendable {
         await incidents.analyze(at: time, analyzer: analyzer, reader: store)
     }
 
+    /// What follows each evaluation of the rules (wall time `now`): the alerts go to the
+    /// dispatcher, and to the incident tracker.
+    public func afterEvaluation(now: Int64) async {
+        await notify(now: now)
+        await trackIncidents(now: now)
+    }
+
+    /// Passes the scheduler's alerts (firing, and resolved within retention) to the dispatcher,
+    /// which flushes what became due.
+    public func notify(now: Int64) async {
+        let alerts = AlertNotifications.alerts(
+            await scheduler.status(), externalLabels: config.externalLabels, externalURL: config.externalURL ?? "")
+        await dispatcher.receive(alerts, now: now)
+        await dispatcher.tick(now: now)
+    }
+
     /// Creates the shared state.
     public init(
         rules: RuleManager, database: BurnrateDatabase, store: SampleStore, ingestor: Ingestor, scheduler: RuleScheduler,
-        incidents: IncidentTracker, registry: PrometheusCollectorRegistry, config: BurnrateConfig, logger: Logger
+        incidents: IncidentTracker, dispatcher: Dispatcher, outbox: SQLiteOutbox, silences: SQLiteSilenceStore,
+        registry: PrometheusCollectorRegistry, config: BurnrateConfig, logger: Logger
     ) {
         self.rules = rules
         self.database = database
@@ -104,6 +134,9 @@ public struct ServerState: Sendable {
         self.ingestor = ingestor
         self.scheduler = scheduler
         self.incidents = incidents
+        self.dispatcher = dispatcher
+        self.outbox = outbox
+        self.silences = silences
         self.registry = registry
         self.config = config
         self.logger = logger

@@ -36,17 +36,17 @@ import Testing
                 http_config: {authorization: {credentials: inline}}
             """)
         let endpoints = try WebhookEndpoints.make(from: config, readFile: Self.read)
-        #expect(endpoints.keys.sorted() == ["a/webhook/0", "a/webhook/1", "b/webhook/0"])
+        #expect(endpoints.keys.map(\.description).sorted() == ["a/webhook/0", "a/webhook/1", "b/webhook/0"])
         let first = try #require(endpoints[WebhookEndpoints.key(receiver: "a", integration: "webhook/0")])
         #expect(first.url == "https://hooks.example/a")
         #expect(first.bearerToken == "s3cret-token")
         #expect(first.tls?.serverName == "hooks.example")
         #expect(first.signingSecret?.count == 24)
-        let second = try #require(endpoints["a/webhook/1"])
+        let second = try #require(endpoints[WebhookEndpoints.key(receiver: "a", integration: "webhook/1")])
         #expect(second.url == "https://hooks.example/from-file")
         #expect(second.basicAuth == WebhookEndpoint.BasicAuth(username: "bot", password: "hunter2"))
-        #expect(endpoints["b/webhook/0"]?.bearerToken == "inline")
-        #expect(endpoints["b/webhook/0"]?.signingSecret == Array("hunter2".utf8))
+        #expect(endpoints[WebhookEndpoints.key(receiver: "b", integration: "webhook/0")]?.bearerToken == "inline")
+        #expect(endpoints[WebhookEndpoints.key(receiver: "b", integration: "webhook/0")]?.signingSecret == Array("hunter2".utf8))
     }
 
     @Test func anUnreadableFileNamesTheIntegration() {
