@@ -9,7 +9,7 @@ struct Burnrate: AsyncParsableCommand {
             Exit codes: 0 success, 1 failure (e.g. invalid rules), 2 usage error.
             """,
         version: BurnrateVersion.current,
-        subcommands: [ServeCommand.self, CheckCommand.self, QueryCommand.self, TestCommand.self, BudgetCommand.self, GateCommand.self, IncidentsCommand.self]
+        subcommands: [ServeCommand.self, CheckCommand.self, QueryCommand.self, TestCommand.self, BudgetCommand.self, GateCommand.self, SilenceCommand.self, IncidentsCommand.self]
     )
 }
 

@@ -41,15 +41,30 @@ struct ServerClient {
         return components.url!
     }
 
-    private func send(_ request: URLRequest) async throws -> (status: Int, body: Data, envelope: [String: Any]) {
-        let data: Data
-        let response: URLResponse
+    /// The status and body of `method path` with a JSON `body`, whatever the answer's shape
+    /// (the silences API answers Alertmanager's shapes, not the envelope).
+    func raw(_ method: String, _ path: String, query: [URLQueryItem] = [], json body: Data? = nil) async throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: url(path, query: query))
+        request.httpMethod = method
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await exchange(request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            return try await URLSession.shared.data(for: request)
         } catch {
             FileHandle.standardError.write(Data("cannot reach \(server): \(error.localizedDescription)\n".utf8))
             throw ExitCode(4)
         }
+    }
+
+    private func send(_ request: URLRequest) async throws -> (status: Int, body: Data, envelope: [String: Any]) {
+        let (data, response) = try await exchange(request)
         guard let envelope = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             FileHandle.standardError.write(Data("\(server) did not answer with Burnrate's JSON\n".utf8))
             throw ExitCode(1)
