@@ -119,7 +119,7 @@ let package = Package(
             dependencies: ["PromQL", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "PromQL"]),
-        .testTarget(name: "SLOTests", dependencies: ["SLO", "Alerting", "Rules", "PromQL", "Storage", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "SLOTests", dependencies: ["SLO", "Alerting", "RuleTests", "Rules", "PromQL", "Storage", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "PromQL", "Rules", "Snappy", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]

@@ -8,6 +8,8 @@ public actor MemorySampleReader: SampleReader {
     /// The samples per summarised chunk.
     public let chunkSize: Int
     private var series: [Labels: [ChunkSample]] = [:]
+    /// The summaries of each series' leading full chunks, made on first use; appending leaves them valid.
+    private var summaries: [Labels: [ChunkSummary]] = [:]
 
     /// Creates an empty reader whose summarised chunks hold `chunkSize` samples.
     public init(chunkSize: Int = 120) {
@@ -16,6 +18,13 @@ public actor MemorySampleReader: SampleReader {
 
     /// Adds samples to a series (creating it); a sample at a timestamp already present replaces it.
     public func add(_ labels: Labels, _ samples: [ChunkSample]) {
+        // Samples after the last one (rule output, step-by-step loading) are appended as they are.
+        if zip(samples, samples.dropFirst()).allSatisfy({ $0.t < $1.t }),
+           let first = samples.first, series[labels]?.last.map({ $0.t < first.t }) ?? true {
+            series[labels, default: []].append(contentsOf: samples)
+            return
+        }
+        summaries[labels] = nil
         var merged: [Int64: ChunkSample] = [:]
         for sample in series[labels] ?? [] { merged[sample.t] = sample }
         for sample in samples { merged[sample.t] = sample }
@@ -25,6 +34,7 @@ public actor MemorySampleReader: SampleReader {
     /// Removes every series.
     public func removeAll() {
         series.removeAll()
+        summaries.removeAll()
     }
 
     /// See `SampleReader.select(matchers:start:end:)`.
@@ -40,15 +50,20 @@ public actor MemorySampleReader: SampleReader {
         selected(matchers).compactMap { labels, samples in
             var pieces: [SeriesPiece] = []
             var pending: [ChunkSample] = []
-            for chunkStart in stride(from: 0, to: samples.count, by: chunkSize) {
+            var cached = summaries[labels] ?? []
+            for (index, chunkStart) in stride(from: 0, to: samples.count, by: chunkSize).enumerated() {
                 let chunk = samples[chunkStart..<min(chunkStart + chunkSize, samples.count)]
-                if let first = chunk.first, let last = chunk.last, first.t >= start, last.t <= end {
+                guard let first = chunk.first, let last = chunk.last, last.t >= start, first.t <= end else { continue }
+                if first.t >= start, last.t <= end {
                     if !pending.isEmpty { pieces.append(.samples(pending)); pending = [] }
-                    pieces.append(.chunk(ChunkSummary(samples: chunk), minT: first.t, maxT: last.t))
+                    let summary = index < cached.count ? cached[index] : ChunkSummary(samples: chunk)
+                    if index == cached.count, chunk.count == chunkSize { cached.append(summary) }
+                    pieces.append(.chunk(summary, minT: first.t, maxT: last.t))
                 } else {
                     pending += chunk.filter { $0.t >= start && $0.t <= end }
                 }
             }
+            summaries[labels] = cached
             if !pending.isEmpty { pieces.append(.samples(pending)) }
             return pieces.isEmpty ? nil : SummarisedSeries(labels: labels, pieces: pieces)
         }
