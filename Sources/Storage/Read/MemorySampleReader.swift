@@ -56,6 +56,13 @@ public actor MemorySampleReader: SampleReader {
 
     /// Adds samples to a series (creating it); a sample at a timestamp already present replaces it.
     public func add(_ labels: Labels, _ samples: [ChunkSample]) {
+        // Samples after the last one (rule output, step-by-step loading) are appended as they are.
+        if zip(samples, samples.dropFirst()).allSatisfy({ $0.t < $1.t }),
+           let first = samples.first, series[labels]?.last.map({ $0.t < first.t }) ?? true {
+            series[labels, default: []].append(contentsOf: samples)
+            chunked[labels] = nil
+            return
+        }
         var merged: [Int64: ChunkSample] = [:]
         for sample in series[labels] ?? [] { merged[sample.t] = sample }
         for sample in samples { merged[sample.t] = sample }
