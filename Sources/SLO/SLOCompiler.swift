@@ -12,6 +12,10 @@ public import Rules
 /// SLO alerts thereby enter the same alert state as rule alerts, and the series Sloth's rules
 /// record are stored and queryable.
 public struct SLOCompiler: Sendable {
+    /// The annotations Burnrate adds to SLO page and ticket alerts (`SLOAlertAnnotations`), on
+    /// top of Sloth's: the burn rates, the conditions and the budget left.
+    public static let addedAnnotations: Set<String> = ["burn_rates", "windows", "budget_remaining"]
+
     /// The rule generator.
     public var generator: SLORuleGenerator
     /// The engine of ordinary rules; the period rule uses a copy with `observedChange` on.

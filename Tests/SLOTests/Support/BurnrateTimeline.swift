@@ -1,4 +1,5 @@
 import Alerting
+import SLO
 import PromQL
 import Rules
 import Storage
@@ -61,7 +62,10 @@ struct BurnrateTimeline {
             for alertname in alertnames {
                 let alerts = evaluators.flatMap { $0.activeAlerts(named: alertname) }.filter { $0.phase == .firing }
                 firing.append(Firing(time: time, alertname: alertname,
-                                     alerts: alerts.map { AlertText(labels: $0.labels, annotations: $0.annotations) }.sorted()))
+                                     alerts: alerts.map { alert in
+                                         // Sloth's rules know nothing of the annotations Burnrate adds.
+                                         AlertText(labels: alert.labels, annotations: alert.annotations.filter { !SLOCompiler.addedAnnotations.contains($0.key) })
+                                     }.sorted()))
             }
             if time > 0, time % checkpoint == 0 {
                 for (window, query) in queries {
