@@ -55,10 +55,12 @@ public struct ServerState: Sendable {
                 externalLabels: config.externalLabels, externalURL: config.externalURL ?? ""),
             logger: logger)
         await scheduler.apply(groups: scheduledGroups(ruleSet, logger: logger))
-        let incidents = IncidentTracker(
-            store: SQLiteIncidentStore(database: database), policy: incidentPolicy(config.incidents), sink: nil, logger: logger)
-        await incidents.apply(slos: ruleSet.slos)
         let outbox = SQLiteOutbox(database: database)
+        let incidents = IncidentTracker(
+            store: SQLiteIncidentStore(database: database), policy: incidentPolicy(config.incidents),
+            sink: config.incidents.receivers.isEmpty ? nil : OutboxIncidentEventSink(outbox: outbox, config: config, logger: logger),
+            logger: logger)
+        await incidents.apply(slos: ruleSet.slos)
         let silences = SQLiteSilenceStore(database: database)
         let dispatcher = Dispatcher(
             config: config.notifications, outbox: outbox, silences: silences, externalURL: config.externalURL ?? "", logger: logger)

@@ -114,7 +114,8 @@ public enum ConfigLoader {
         // Alertmanager's sections: route, receivers, inhibit_rules, time_intervals, ...
         config.notifications = NotificationConfigReader.read(&reader, diagnostics: &diagnostics)
         if var incidents = reader.mapping("incidents", what: "incidents", diagnostics: &diagnostics) {
-            config.incidents = incidentsSection(&incidents, diagnostics: &diagnostics)
+            config.incidents = incidentsSection(
+                &incidents, receivers: Set(config.notifications.receivers.map(\.name)), diagnostics: &diagnostics)
             incidents.finish(diagnostics: &diagnostics)
         }
         // Prometheus-only sections a user may paste along.
@@ -123,9 +124,16 @@ public enum ConfigLoader {
         return (config, diagnostics.sorted)
     }
 
-    /// The `incidents:` section: `open_on` and `key_labels` (lists of names), `reopen_within`.
-    private static func incidentsSection(_ reader: inout MappingReader, diagnostics: inout Diagnostics) -> IncidentsConfig {
+    /// The `incidents:` section: `open_on` and `key_labels` (lists of names), `reopen_within`,
+    /// `receivers` (names of `receivers` entries).
+    private static func incidentsSection(_ reader: inout MappingReader, receivers known: Set<String>, diagnostics: inout Diagnostics) -> IncidentsConfig {
         var config = IncidentsConfig()
+        if let list = names(&reader, "receivers", diagnostics: &diagnostics) {
+            for (name, node) in list where !known.contains(name) {
+                diagnostics.error(node.location, "incidents: receiver \"\(name)\" is not defined in receivers")
+            }
+            config.receivers = list.map(\.name)
+        }
         if let list = names(&reader, "open_on", diagnostics: &diagnostics) { config.openOn = list.map(\.name) }
         if let list = names(&reader, "key_labels", diagnostics: &diagnostics) {
             for (name, node) in list where !Names.isValidLabelName(name) {

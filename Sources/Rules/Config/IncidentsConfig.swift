@@ -8,6 +8,9 @@ public struct IncidentsConfig: Sendable, Hashable {
     public var keyLabels: [String] = ["alertname"]
     /// How soon after resolving an incident reopens (a flap) instead of a new one opening.
     public var reopenWithin: Duration = .seconds(30 * 60)
+    /// Receivers (of the `receivers:` section) whose webhooks get the incident events (opened,
+    /// reopened, acknowledged, resolved) through the notification outbox; none by default.
+    public var receivers: [String] = []
 
     /// The defaults.
     public init() {}
