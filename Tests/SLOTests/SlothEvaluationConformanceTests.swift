@@ -19,7 +19,9 @@ import TestSupport
 /// (for two of the cases: it evaluates everything again).
 /// The period ratio is left out: Burnrate's is the exact traffic-weighted ratio, Sloth's the mean
 /// of 5-minute ratios.
-@Suite(requiresSlothConformance)
+/// Serialized: each case keeps a core busy for a minute or more; one at a time leaves the other
+/// core to the rest of the suite (tests that wait on real processes and sockets).
+@Suite(.serialized, requiresSlothConformance)
 struct SlothEvaluationConformanceTests {
     /// The metrics a spec reads.
     enum Workload: Sendable {
