@@ -17,6 +17,7 @@ public enum BurnrateServer {
         RulesRoutes.add(to: router, state: state)
         AlertsRoutes.add(to: router, state: state)
         SilenceRoutes.add(to: router, state: state)
+        NotificationRoutes.add(to: router, state: state)
         SLORoutes.add(to: router, state: state)
         IngestRoutes.add(to: router, state: state, authenticator: authenticator)
         SeriesRoutes.add(to: router, state: state)

@@ -125,3 +125,32 @@ private let notificationConfig = """
         }
     }
 }
+
+/// The outbox's state over HTTP: counts and dead letters.
+@Suite struct NotificationRoutesTests {
+    @Test func statusAndDeadLetters() async throws {
+        let server = try await TestServer(files: [:])
+        let message = OutboxMessage(id: "msg_1", receiver: "oncall", integration: "webhook/0", groupKey: "{}:{}", body: Array("{\"a\":1}".utf8), createdAt: 1_000)
+        let other = OutboxMessage(id: "msg_2", receiver: "oncall", integration: "webhook/0", groupKey: "{}:{x}", body: [], createdAt: 2_000)
+        try await server.state.outbox.enqueue([message, other], log: [])
+        try await server.state.outbox.record(.dead(status: 404, error: "404 Not Found"), id: "msg_1", at: 3_000)
+        try await server.test { client in
+            try await client.execute(uri: "/api/v1/notifications/status", method: .get) { response in
+                let data = try json(response.body)["data"] as? [String: Any]
+                #expect(data?["pending"] as? Int == 1)
+                #expect(data?["dead"] as? Int == 1)
+                #expect(data?["delivered"] as? Int == 0)
+            }
+            try await client.execute(uri: "/api/v1/notifications/dead-letters", method: .get) { response in
+                let letters = try json(response.body)["data"] as? [[String: Any]]
+                #expect(letters?.count == 1)
+                #expect(letters?.first?["id"] as? String == "msg_1")
+                #expect(letters?.first?["lastStatus"] as? Int == 404)
+                #expect(letters?.first?["body"] as? String == "{\"a\":1}")
+            }
+            try await client.execute(uri: "/api/v1/notifications/dead-letters?limit=zero", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+}
