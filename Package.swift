@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BurnrateAlerting", targets: ["Alerting"]),
         .library(name: "BurnrateSLO", targets: ["SLO"]),
         .library(name: "BurnrateDelivery", targets: ["Delivery"]),
+        .library(name: "BurnrateIngest", targets: ["Ingest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

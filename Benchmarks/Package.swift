@@ -44,7 +44,11 @@ let package = Package(
                 "RemoteWriteWorkload",
                 .product(name: "BurnrateRemoteWrite", package: burnrate),
                 .product(name: "BurnrateSnappy", package: burnrate),
+                .product(name: "BurnrateIngest", package: burnrate),
+                .product(name: "BurnrateRules", package: burnrate),
+                .product(name: "BurnrateStorage", package: burnrate),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // `delivery-load`: N notifications across G groups enqueued at once, delivered to a local sink.

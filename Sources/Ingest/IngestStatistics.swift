@@ -49,6 +49,12 @@ public struct IngestStatistics: Sendable, Equatable {
         }
     }
 
+    /// Records the samples of dropped series already counted as distinct series when first seen.
+    mutating func droppedKnown(metric: String, samples: Int) {
+        droppedSamples += samples
+        metrics[metric, default: Metric()].droppedSamples += samples
+    }
+
     /// Records the samples of a stored series.
     mutating func stored(metric: String, samples: Int) {
         let key = metrics[metric] != nil || metrics.count < Self.metricLimit ? metric : Self.otherMetrics

@@ -13,6 +13,8 @@ public actor Ingestor {
     private nonisolated let store: SampleStore
     private nonisolated let decoder = RemoteWriteDecoder()
     private var filter: SeriesFilter
+    /// The series senders sent before, by their label bytes (see ``SeriesCache``).
+    private nonisolated let cache = SeriesCache()
     /// What has been received, stored and dropped so far.
     public private(set) var statistics = IngestStatistics()
     /// The largest body accepted (compressed, and decompressed).
@@ -28,7 +30,11 @@ public actor Ingestor {
     /// Puts the selectors of new rules in force (after a reload).
     public func update(ruleSet: RuleSet) {
         filter = SeriesFilter(ruleSet: ruleSet, keepAll: filter.keepAll)
+        cache.reset()
     }
+
+    /// The number of series the ingest path remembers by their label bytes.
+    public nonisolated var cachedSeries: Int { cache.count }
 
     /// The filter in force.
     public var currentFilter: SeriesFilter { filter }
@@ -39,10 +45,25 @@ public actor Ingestor {
     /// counters are updated on it.
     public nonisolated func ingest(body: [UInt8], contentType: String?) async -> IngestResult {
         var delta = IngestStatistics()
-        let result = await process(body: body, contentType: contentType, filter: currentFilter, statistics: &delta)
+        let (filter, known) = await inForce()
+        var outcome = await process(body: body, contentType: contentType, filter: filter, known: known, statistics: &delta)
+        if outcome == nil {
+            // A series the cache had a reference for was deleted by retention: start over with
+            // the labels of every series.
+            cache.reset()
+            delta = IngestStatistics()
+            outcome = await process(body: body, contentType: contentType, filter: filter, known: nil, statistics: &delta)
+        }
+        let result = outcome ?? IngestResult(status: 500, message: "storage failure, retry: series references kept changing")
         delta.requestsByStatus[result.status, default: 0] += 1
         await record(delta)
         return result
+    }
+
+    /// The filter and the cache snapshot that goes with it, taken together on the actor, where
+    /// `update` changes both.
+    private func inForce() -> (SeriesFilter, SeriesCache.Snapshot) {
+        (filter, cache.snapshot())
     }
 
     private func record(_ delta: IngestStatistics) {
@@ -51,15 +72,20 @@ public actor Ingestor {
         IngestMetrics.record(delta, droppedSeriesBefore: droppedSeriesBefore, after: statistics)
     }
 
+    /// Decodes, filters and appends one body; `nil` when a cached series reference was stale
+    /// (nothing was committed; the caller retries without the cache).
     private nonisolated func process(
-        body: [UInt8], contentType: String?, filter: SeriesFilter, statistics: inout IngestStatistics
-    ) async -> IngestResult {
+        body: [UInt8], contentType: String?, filter: SeriesFilter, known: SeriesCache.Snapshot?, statistics: inout IngestStatistics
+    ) async -> IngestResult? {
         if body.count > maxBodyBytes {
             return IngestResult(status: 413, message: "request body of \(body.count) bytes exceeds the limit of \(maxBodyBytes) bytes")
         }
         let batch: WriteBatch
         do {
-            batch = try decoder.decode(body: body, contentType: contentType, maxDecompressedSize: maxBodyBytes)
+            // Without a snapshot (the retry) the decoder still hands back keys, to relearn.
+            batch = try decoder.decode(
+                body: body, contentType: contentType, maxDecompressedSize: maxBodyBytes,
+                knownSeries: known?.keys ?? SeriesKeyTable())
         } catch {
             return IngestResult(status: error.httpStatus, message: error.message)
         }
@@ -67,24 +93,63 @@ public actor Ingestor {
         statistics.unsupportedHistograms += batch.histogramCount
         statistics.unsupportedExemplars += batch.exemplarCount
 
+        let known = known ?? SeriesCache.Snapshot()
         var append = AppendBatch(policy: .atomic)
-        var kept: [(metric: String, samples: Int)] = []
-        for series in batch.series where !series.samples.isEmpty {
-            let metric = series.metricName
-            let pairs = series.labels.lazy.map { (name: $0.name, value: $0.value) }
-            guard filter.keeps(metricName: metric, labels: pairs) else {
-                var hasher = Hasher()
-                for label in series.labels {
-                    hasher.combine(label.name)
-                    hasher.combine(label.value)
+        append.series.reserveCapacity(batch.series.count)
+        // Per entry of `append`: the cache token of a known series, or -1 - the position of a
+        // new one in `learned.newKeys` (`Int.min` for a new series without a key).
+        var origins: [Int] = []
+        origins.reserveCapacity(batch.series.count)
+        var learned = SeriesCache.Learned()
+        // Samples of known series per metric (by position in `known.metrics`), and of new ones
+        // by name.
+        var storedByMetric = [Int](repeating: 0, count: known.metrics.count)
+        var droppedByMetric = storedByMetric
+        var keptNew: [(metric: String, samples: Int)] = []
+        known.entries.withUnsafeBufferPointer { entries in
+            for series in batch.series where !series.samples.isEmpty {
+                let samples = series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) }
+                if let token = series.knownSeries {
+                    // Fields are read in place: copying the entry would touch its labels.
+                    let metric = Int(entries[Int(token)].metric)
+                    guard entries[Int(token)].keep else {
+                        droppedByMetric[metric] += samples.count
+                        continue
+                    }
+                    if let ref = entries[Int(token)].ref {
+                        append.append(Labels(), samples, ref: ref)
+                    } else {
+                        append.append(entries[Int(token)].labels, samples)
+                    }
+                    origins.append(Int(token))
+                    storedByMetric[metric] += samples.count
+                    continue
                 }
-                statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: series.samples.count)
-                continue
+                let metric = series.metricName
+                let pairs = series.labels.lazy.map { (name: $0.name, value: $0.value) }
+                let keep = filter.keeps(metricName: metric, labels: pairs)
+                // The decoder delivers labels sorted by name, unique and without empty values.
+                let labels = Labels(canonical: series.labels.map { Label(name: $0.name, value: $0.value) })
+                if let key = series.key {
+                    learned.newKeys.append(SeriesCache.NewSeries(key: key, labels: labels, metric: metric, keep: keep))
+                }
+                guard keep else {
+                    var hasher = Hasher()
+                    for label in series.labels {
+                        hasher.combine(label.name)
+                        hasher.combine(label.value)
+                    }
+                    statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: samples.count)
+                    continue
+                }
+                append.append(labels, samples)
+                origins.append(series.key == nil ? Int.min : -learned.newKeys.count)
+                keptNew.append((metric, samples.count))
             }
-            // The decoder delivers labels sorted by name, unique and without empty values.
-            let labels = Labels(canonical: series.labels.map { Label(name: $0.name, value: $0.value) })
-            append.append(labels, series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) })
-            kept.append((metric, series.samples.count))
+        }
+        // A known dropped series was counted as a distinct series when it was new.
+        for (position, samples) in droppedByMetric.enumerated() where samples > 0 {
+            statistics.droppedKnown(metric: known.metrics[position], samples: samples)
         }
 
         var written = 0
@@ -95,6 +160,7 @@ public actor Ingestor {
             } catch {
                 return IngestResult(status: 500, message: "storage failure, retry: \(error.message)")
             }
+            if report.staleRefs > 0 { return nil }
             guard report.committed else {
                 statistics.rejectedSamples += report.rejected
                 let first = report.firstRejection.map(\.description) ?? "samples rejected"
@@ -102,8 +168,20 @@ public actor Ingestor {
             }
             written = report.accepted + report.duplicates
             statistics.storedSamples += written
-            for entry in kept { statistics.stored(metric: entry.metric, samples: entry.samples) }
+            for (position, samples) in storedByMetric.enumerated() where samples > 0 {
+                statistics.stored(metric: known.metrics[position], samples: samples)
+            }
+            for entry in keptNew { statistics.stored(metric: entry.metric, samples: entry.samples) }
+            for (position, origin) in origins.enumerated() where origin != Int.min {
+                guard position < report.seriesRefs.count, let ref = report.seriesRefs[position] else { continue }
+                if origin >= 0 {
+                    if known.entries[origin].ref != ref { learned.refs.append((Int32(origin), ref)) }
+                } else {
+                    learned.newKeys[-origin - 1].ref = ref
+                }
+            }
         }
+        cache.record(learned, generation: known.generation)
         if !batch.metadata.isEmpty {
             let entries = batch.metadata.map {
                 MetricMetadata(metric: $0.familyName, type: MetricType(rawValue: $0.type.rawValue) ?? .unknown, help: $0.help, unit: $0.unit)

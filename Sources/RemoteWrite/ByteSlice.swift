@@ -74,9 +74,14 @@ struct ByteSlice {
 
     /// A 64-bit hash of the bytes, for the per-request intern table.
     @inline(__always)
-    var hashValue64: UInt64 {
+    var hashValue64: UInt64 { hashValue64(seed: 0) }
+
+    /// A 64-bit hash of the bytes mixed with `seed` (a random seed per table keeps crafted
+    /// collisions from piling up in a long-lived table).
+    @inline(__always)
+    func hashValue64(seed: UInt64) -> UInt64 {
         let raw = UnsafeRawPointer(start)
-        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        var hash = (UInt64(truncatingIfNeeded: count) ^ seed) &* 0x9E37_79B9_7F4A_7C15
         var offset = 0
         while offset &+ 8 <= count {
             hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9

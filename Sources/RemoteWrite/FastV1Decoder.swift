@@ -19,6 +19,11 @@ struct FastV1Decoder {
     private var exemplars: [WireExemplar] = []
     private var exemplarLabels: [WireLabel] = []
     private var histograms: [WriteBatch.Histogram] = []
+    /// Where the label fields of the series read last start and end on the wire.
+    private var labelStart: UnsafePointer<UInt8>?
+    private var labelEnd: UnsafePointer<UInt8>?
+    /// Whether another field came between two label fields of that series.
+    private var labelsInterleaved = false
 
     /// Label positions past this share no lookup hint; exemplar labels use hints from here.
     private static let exemplarHintBase = 128
@@ -29,8 +34,9 @@ struct FastV1Decoder {
         samples.reserveCapacity(16)
     }
 
-    /// Decodes a whole decompressed body.
-    static func batch(from body: UnsafeBufferPointer<UInt8>) throws(RemoteWriteError) -> WriteBatch {
+    /// Decodes a whole decompressed body; series whose label bytes are in `knownSeries` come back
+    /// by their token, without labels.
+    static func batch(from body: UnsafeBufferPointer<UInt8>, knownSeries: SeriesKeyTable? = nil) throws(RemoteWriteError) -> WriteBatch {
         var reader = WireReader(body: body, version: .v1)
         var decoder = FastV1Decoder(anchor: reader.emptySlice.start)
         var series: [WriteBatch.Series] = []
@@ -45,7 +51,18 @@ struct FastV1Decoder {
                 try decoder.readSeries(&entry)
                 if firstLabelError == nil {
                     do {
-                        series.append(try decoder.buildSeries(index))
+                        if let knownSeries {
+                            let key = decoder.labelKey
+                            if let key, let token = knownSeries.token(of: key) {
+                                series.append(try decoder.buildKnownSeries(token: token, index))
+                            } else {
+                                var built = try decoder.buildSeries(index)
+                                built.key = key.map { Array($0.buffer) }
+                                series.append(built)
+                            }
+                        } else {
+                            series.append(try decoder.buildSeries(index))
+                        }
                     } catch {
                         firstLabelError = error
                     }
@@ -71,8 +88,23 @@ struct FastV1Decoder {
         exemplars.removeAll(keepingCapacity: true)
         exemplarLabels.removeAll(keepingCapacity: true)
         histograms.removeAll(keepingCapacity: true)
+        labelStart = nil
+        labelEnd = nil
+        labelsInterleaved = false
+        var otherFieldSinceLabels = false
         while !reader.isAtEnd {
+            let fieldStart = reader.position
             let tag = try reader.readTag()
+            let isLabel = tag.fieldNumber == 1 && tag.wireType == .lengthDelimited
+            if isLabel {
+                if labelStart == nil {
+                    labelStart = fieldStart
+                } else if otherFieldSinceLabels {
+                    labelsInterleaved = true
+                }
+            } else if labelStart != nil {
+                otherFieldSinceLabels = true
+            }
             guard tag.wireType == .lengthDelimited else {
                 try reader.skip(tag)
                 continue
@@ -81,6 +113,7 @@ struct FastV1Decoder {
             case 1:
                 var message = try reader.readMessage()
                 labels.append(try Self.readLabel(&message))
+                labelEnd = reader.position
             case 2:
                 var message = try reader.readMessage()
                 samples.append(try Self.readSample(&message))
@@ -171,9 +204,39 @@ struct FastV1Decoder {
 
     // MARK: - Building
 
+    /// The wire bytes of the label fields of the series read last, when they are contiguous:
+    /// the key of a ``SeriesKeyTable``.
+    private var labelKey: ByteSlice? {
+        guard let labelStart, let labelEnd, !labelsInterleaved else { return nil }
+        return ByteSlice(start: labelStart, count: labelEnd - labelStart)
+    }
+
+    /// Builds the series read last whose label bytes are known by `token`: its labels were
+    /// validated when the key was added, so only its samples, histograms and exemplars are built.
+    private mutating func buildKnownSeries(token: Int32, _ index: Int) throws(RemoteWriteError) -> WriteBatch.Series {
+        var series = WriteBatch.Series(
+            labels: [],
+            samples: Array(exactCopyOf: samples),
+            histograms: Array(exactCopyOf: histograms),
+            exemplars: try buildExemplars(index)
+        )
+        series.knownSeries = token
+        return series
+    }
+
     /// Validates the series read last and builds it.
     private mutating func buildSeries(_ index: Int) throws(RemoteWriteError) -> WriteBatch.Series {
         let seriesLabels = try buildLabels(labels[...], owner: .series(index), requireMetricName: true, hintBase: 0)
+        return WriteBatch.Series(
+            labels: seriesLabels,
+            samples: Array(exactCopyOf: samples),
+            histograms: Array(exactCopyOf: histograms),
+            exemplars: try buildExemplars(index)
+        )
+    }
+
+    /// Validates and builds the exemplars of the series read last.
+    private mutating func buildExemplars(_ index: Int) throws(RemoteWriteError) -> [WriteBatch.Exemplar] {
         var built: [WriteBatch.Exemplar] = []
         if !exemplars.isEmpty {
             built.reserveCapacity(exemplars.count)
@@ -187,12 +250,7 @@ struct FastV1Decoder {
                 built.append(WriteBatch.Exemplar(labels: exemplarLabels, value: exemplar.value, timestamp: exemplar.timestamp))
             }
         }
-        return WriteBatch.Series(
-            labels: seriesLabels,
-            samples: Array(exactCopyOf: samples),
-            histograms: Array(exactCopyOf: histograms),
-            exemplars: built
-        )
+        return built
     }
 
     /// Validates, sorts and resolves a label set with the rules of ``LabelRules``.

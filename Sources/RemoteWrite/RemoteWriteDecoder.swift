@@ -18,15 +18,20 @@ public struct RemoteWriteDecoder: Sendable {
     ///   - contentType: the Content-Type header value, or `nil` when absent (then 1.0).
     ///   - maxDecompressedSize: the largest decompressed size accepted; checked against the
     ///     size the snappy block declares, before anything is allocated.
+    ///   - knownSeries: series seen before by their label bytes (remote-write 1.0 only): a
+    ///     series found there comes back with its token in ``WriteBatch/Series/knownSeries``
+    ///     and no labels, without being built or validated again (its bytes were valid when
+    ///     they were added); any other series comes back with its ``WriteBatch/Series/key``.
     /// - Throws: ``RemoteWriteError``; its code maps to 400, 413 or 415.
     public func decode(
         body: some Collection<UInt8>,
         contentType: String?,
-        maxDecompressedSize: Int = RemoteWriteDecoder.defaultMaxDecompressedSize
+        maxDecompressedSize: Int = RemoteWriteDecoder.defaultMaxDecompressedSize,
+        knownSeries: SeriesKeyTable? = nil
     ) throws(RemoteWriteError) -> WriteBatch {
         let version = try RemoteWriteVersion(contentType: contentType)
         let protobuf = try decompress(body, maxDecompressedSize: maxDecompressedSize)
-        return try decode(protobuf: protobuf, version: version)
+        return try decode(protobuf: protobuf, version: version, knownSeries: knownSeries)
     }
 
     /// Decodes a compressed remote-write 1.0 body (`prometheus.WriteRequest`).
@@ -50,10 +55,12 @@ public struct RemoteWriteDecoder: Sendable {
     /// The body is read in one pass by a hand-written wire reader (`FastV1Decoder`,
     /// `FastV2Decoder`) that gives the same batch and the same errors as decoding with the
     /// generated SwiftProtobuf types and converting, several times faster.
-    public func decode(protobuf: [UInt8], version: RemoteWriteVersion) throws(RemoteWriteError) -> WriteBatch {
+    public func decode(
+        protobuf: [UInt8], version: RemoteWriteVersion, knownSeries: SeriesKeyTable? = nil
+    ) throws(RemoteWriteError) -> WriteBatch {
         try protobuf.withUnsafeBufferPointer { body throws(RemoteWriteError) -> WriteBatch in
             switch version {
-            case .v1: try FastV1Decoder.batch(from: body)
+            case .v1: try FastV1Decoder.batch(from: body, knownSeries: knownSeries)
             case .v2: try FastV2Decoder.batch(from: body)
             }
         }

@@ -42,6 +42,10 @@ struct WireReader {
     @inline(__always)
     var isAtEnd: Bool { cursor == end }
 
+    /// The current position in the body.
+    @inline(__always)
+    var position: UnsafePointer<UInt8> { cursor }
+
     /// An empty slice at the current position, the default of an absent bytes field.
     var emptySlice: ByteSlice { ByteSlice(start: cursor, count: 0) }
 

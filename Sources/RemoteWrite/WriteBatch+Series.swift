@@ -9,6 +9,13 @@ extension WriteBatch {
         public var histograms: [Histogram]
         /// Exemplars attached to the series.
         public var exemplars: [Exemplar]
+        /// When the decoder was given a ``SeriesKeyTable`` and the series' label bytes are in it:
+        /// the series' token. `labels` is then empty: the caller knows them by the token.
+        public var knownSeries: Int32?
+        /// When the decoder was given a ``SeriesKeyTable`` and the series is not in it: the raw
+        /// bytes of its labels, the key to add to the table for the next requests (`nil` when the
+        /// labels were not contiguous on the wire or the request is remote-write 2.0).
+        public var key: [UInt8]?
 
         /// Creates a series from already validated parts.
         public init(labels: [Label], samples: [Sample] = [], histograms: [Histogram] = [], exemplars: [Exemplar] = []) {

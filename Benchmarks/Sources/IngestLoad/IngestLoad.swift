@@ -4,11 +4,11 @@ import ArgumentParser
 /// as Prometheus 2.42 does (`post`), or only decodes them in-process (`decode`: the physical
 /// limit of ingest on the same bodies).
 @main
-struct IngestLoad: ParsableCommand {
+struct IngestLoad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest-load",
         abstract: "Remote-write load generator: samples/s of a server, or of decoding alone.",
-        subcommands: [PostCommand.self, DecodeCommand.self, DumpCommand.self],
+        subcommands: [PostCommand.self, DecodeCommand.self, StoreCommand.self, DumpCommand.self],
         defaultSubcommand: PostCommand.self
     )
 }

@@ -8,11 +8,17 @@ public struct AppendBatch: Sendable {
         public var labels: Labels
         /// The samples, in any order; values are kept bit for bit (stale markers included).
         public var samples: [ChunkSample]
+        /// The series' reference from an earlier append, if the caller kept it: the store then
+        /// skips the label lookup. With a reference the labels may be left empty; if the
+        /// reference turns out stale, the labels are looked up instead, and without labels the
+        /// batch is not committed (`AppendReport.staleRefs`).
+        public var ref: SeriesRef?
 
         /// Creates a series entry.
-        public init(labels: Labels, samples: [ChunkSample]) {
+        public init(labels: Labels, samples: [ChunkSample], ref: SeriesRef? = nil) {
             self.labels = labels
             self.samples = samples
+            self.ref = ref
         }
     }
 
@@ -27,9 +33,9 @@ public struct AppendBatch: Sendable {
         self.policy = policy
     }
 
-    /// Adds a series entry.
-    public mutating func append(_ labels: Labels, _ samples: [ChunkSample]) {
-        series.append(Series(labels: labels, samples: samples))
+    /// Adds a series entry, with its reference from an earlier append if the caller has one.
+    public mutating func append(_ labels: Labels, _ samples: [ChunkSample], ref: SeriesRef? = nil) {
+        series.append(Series(labels: labels, samples: samples, ref: ref))
     }
 
     /// The number of samples over all entries.

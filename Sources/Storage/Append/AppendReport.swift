@@ -17,6 +17,14 @@ public struct AppendReport: Sendable, Hashable, CustomStringConvertible {
     public var rejections: [AppendRejection] = []
     /// The series created by the batch (0 when nothing was committed).
     public var newSeries = 0
+    /// Per entry of the batch, in order: the reference of its series once committed (`nil` for
+    /// an entry without samples or labels, and for every entry when nothing was committed).
+    /// Pass it back in later batches to skip the label lookup.
+    public var seriesRefs: [SeriesRef?] = []
+    /// Entries that came with a reference and no labels whose series is gone (deleted by
+    /// retention): when there are any, nothing is committed and the caller resubmits the batch
+    /// with labels.
+    public var staleRefs = 0
 
     /// Creates an empty report.
     public init() {}

@@ -6,7 +6,7 @@ struct SeriesWork: Sendable {
     var slot: Int32?
     /// The series id (assigned before the transaction for a new series).
     var seriesID: Int64
-    /// The label set.
+    /// The label set of a new series (empty for a stored one: its state has it).
     var labels: Labels
     /// The batch's samples for the series, ascending once `classify` ran.
     var samples: [ChunkSample]
@@ -18,6 +18,12 @@ struct SeriesWork: Sendable {
     var cuts: [CutChunk] = []
     /// How many samples of head-plus-accepted the cuts consume.
     var cutCount = 0
+
+    /// Whether the timestamps strictly increase (no duplicates among them).
+    private var isStrictlyAscending: Bool {
+        for index in samples.indices.dropFirst() where samples[index].t <= samples[index - 1].t { return false }
+        return true
+    }
 
     /// Sorts the samples by time, keeping the batch order of equal timestamps.
     mutating func sortSamples() {
@@ -37,8 +43,17 @@ struct SeriesWork: Sendable {
     /// improvement: an older sample whose timestamp and value bits are already stored is a
     /// duplicate, not a rejection, so a retried batch is a no-op. Samples whose verdict needs a
     /// chunk are left in `deferred`.
-    mutating func classify(state: SeriesState?, minValidTime: Int64, report: inout AppendReport, limit: Int) {
+    mutating func classify(state: inout SeriesState?, minValidTime: Int64, report: inout AppendReport, limit: Int) {
         sortSamples()
+        if state != nil && labels.isEmpty && samples.count > 0 {
+            // Fast path of a stored series: every sample newer than the newest stored one.
+            if let newest = state!.maxT, samples[0].t > newest, samples[0].t >= minValidTime, isStrictlyAscending {
+                accepted = samples
+                report.accepted += accepted.count
+                return
+            }
+            labels = state!.labels
+        }
         let head = state?.head
         var newestT: Int64? = state?.maxT
         var newestBits: UInt64? = nil
@@ -112,12 +127,20 @@ struct SeriesWork: Sendable {
 
     /// Plans the chunks to cut from head-plus-accepted: a chunk is cut before a sample that would
     /// make it hold more than `samplesPerChunk` samples or span more than `maxSpan` ms.
-    mutating func planCuts(head: SeriesHead, samplesPerChunk: Int, maxSpan: Int64) {
+    mutating func planCuts(head: inout SeriesHead, samplesPerChunk: Int, maxSpan: Int64) {
         guard !accepted.isEmpty else { return }
         let headCount = head.count
+        // Fast path: the head and the accepted samples fit in one chunk.
+        if headCount + accepted.count <= samplesPerChunk,
+           let first = headCount > 0 ? head.minT : accepted.first?.t, accepted[accepted.count - 1].t - first <= maxSpan
+        {
+            cutCount = 0
+            return
+        }
+        let snapshot = head
         let accepted = self.accepted
         func sample(_ position: Int) -> ChunkSample {
-            position < headCount ? head[position] : accepted[position - headCount]
+            position < headCount ? snapshot[position] : accepted[position - headCount]
         }
         var start = 0
         var startT = sample(0).t
@@ -131,5 +154,21 @@ struct SeriesWork: Sendable {
             }
         }
         cutCount = start
+    }
+
+    /// Writes the accepted samples to the batch's WAL record.
+    ///
+    /// `mutating` though it changes nothing: called on an element of the batch's work array, a
+    /// non-mutating method gets a copy of the element (retaining and releasing its five arrays).
+    mutating func writeWAL(to wal: inout WALRecordWriter) {
+        wal.beginSeries(id: seriesID, count: accepted.count)
+        for sample in accepted { wal.append(t: sample.t, v: sample.v) }
+    }
+
+    /// Applies the committed work to the series' state: head, and the bounds of its chunks
+    /// (`mutating` for the same reason as `writeWAL`).
+    mutating func apply(to state: inout SeriesState, walRow: Int64) {
+        state.head.apply(accepted: accepted[...], cutCount: cutCount, walRow: walRow)
+        state.recordCuts(cuts)
     }
 }

@@ -18,42 +18,59 @@ extension SampleStore {
     /// `.io` when the transaction fails; nothing is changed then.
     public func append(_ batch: AppendBatch) throws(StorageError) -> AppendReport {
         var report = AppendReport()
-        var works = group(batch, report: &report)
+        var entryWork: [Int] = []
+        var works = group(batch, report: &report, entryWork: &entryWork)
+        if report.staleRefs > 0 {
+            report.committed = false
+            report.accepted = 0
+            return report
+        }
         let limit = configuration.reportedRejections
+        // Series state is accessed in place (inout), never copied: a copy would retain the
+        // labels and head arrays of every series, cold memory in a large batch.
+        var noState: SeriesState? = nil
         for position in works.indices {
-            let slot = works[position].slot
-            works[position].classify(
-                state: slot.map(state), minValidTime: minValidTime, report: &report, limit: limit)
+            if let slot = works[position].slot {
+                works[position].classify(state: &states[Int(slot)], minValidTime: minValidTime, report: &report, limit: limit)
+            } else {
+                works[position].classify(state: &noState, minValidTime: minValidTime, report: &report, limit: limit)
+            }
         }
         for position in works.indices where !works[position].deferred.isEmpty {
-            let work = works[position]
-            let times = work.deferred.map { work.samples[$0].t }
-            let stored = try storedBits(seriesID: work.seriesID, at: times)
-            works[position].settleDeferred(
-                stored: stored, newestT: work.slot.flatMap { state($0).maxT }, report: &report, limit: limit)
+            let times = works[position].deferred.map { works[position].samples[$0].t }
+            let stored = try storedBits(seriesID: works[position].seriesID, at: times)
+            let newestT = works[position].slot.flatMap { states[Int($0)]!.maxT }
+            works[position].settleDeferred(stored: stored, newestT: newestT, report: &report, limit: limit)
         }
         if batch.policy == .atomic && report.rejected > 0 {
             report.committed = false
             logger.debug("append rejected", metadata: ["report": "\(report)"])
             return report
         }
-        works.removeAll { $0.accepted.isEmpty }
-        guard !works.isEmpty else { return report }
+        if report.accepted == 0 {
+            // Nothing new (a retry): the existing series' references still hold.
+            report.seriesRefs = Self.refs(entryWork, works)
+            return report
+        }
 
         var wal = WALRecordWriter(expectedSamples: report.accepted)
-        for position in works.indices {
-            let slot = works[position].slot
-            works[position].planCuts(
-                head: slot.map { state($0).head } ?? SeriesHead(),
-                samplesPerChunk: configuration.samplesPerChunk, maxSpan: configuration.maxChunkSpan)
-            let work = works[position]
-            wal.beginSeries(id: work.seriesID, count: work.accepted.count)
-            for sample in work.accepted { wal.append(t: sample.t, v: sample.v) }
+        var emptyHead = SeriesHead()
+        for position in works.indices where !works[position].accepted.isEmpty {
+            if let slot = works[position].slot {
+                works[position].planCuts(
+                    head: &states[Int(slot)]!.head,
+                    samplesPerChunk: configuration.samplesPerChunk, maxSpan: configuration.maxChunkSpan)
+            } else {
+                works[position].planCuts(
+                    head: &emptyHead, samplesPerChunk: configuration.samplesPerChunk, maxSpan: configuration.maxChunkSpan)
+            }
+            works[position].writeWAL(to: &wal)
         }
         let walRow = nextWALRowID
         try commit(works, wal: (walRow, wal))
         nextWALRowID += 1
-        report.newSeries = apply(works, walRow: walRow)
+        report.newSeries = apply(&works, walRow: walRow)
+        report.seriesRefs = Self.refs(entryWork, works)
 
         appendsSinceMaintenance += 1
         if appendsSinceMaintenance >= configuration.maintenanceInterval {
@@ -68,29 +85,46 @@ extension SampleStore {
     }
 
     /// The batch's entries as one work item per series, merging repeated label sets and giving
-    /// new series their ids.
-    private func group(_ batch: AppendBatch, report: inout AppendReport) -> [SeriesWork] {
+    /// new series their ids; `entryWork` gets, per entry, the position of its work item (-1 for
+    /// an entry with no samples or no labels).
+    private func group(_ batch: AppendBatch, report: inout AppendReport, entryWork: inout [Int]) -> [SeriesWork] {
         var works: [SeriesWork] = []
         works.reserveCapacity(batch.series.count)
+        entryWork.reserveCapacity(batch.series.count)
         var workBySlot: [Int32: Int] = [:]
         var workByNewLabels: [Labels: Int] = [:]
         var nextID = nextSeriesID
-        for entry in batch.series where !entry.samples.isEmpty {
-            if entry.labels.isEmpty {
-                for sample in entry.samples {
-                    report.reject(.emptyLabels, entry.labels, sample, limit: configuration.reportedRejections)
+        for entry in batch.series {
+            guard !entry.samples.isEmpty else {
+                entryWork.append(-1)
+                continue
+            }
+            let live = liveSlot(of: entry.ref)
+            if live == nil && entry.labels.isEmpty {
+                if entry.ref != nil {
+                    report.staleRefs += 1
+                } else {
+                    for sample in entry.samples {
+                        report.reject(.emptyLabels, entry.labels, sample, limit: configuration.reportedRejections)
+                    }
                 }
-            } else if let slot = index.slot(of: entry.labels) {
+                entryWork.append(-1)
+            } else if let slot = live ?? index.slot(of: entry.labels) {
                 if let position = workBySlot[slot] {
                     works[position].samples += entry.samples
+                    entryWork.append(position)
                 } else {
                     workBySlot[slot] = works.count
-                    works.append(SeriesWork(slot: slot, seriesID: state(slot).id, labels: entry.labels, samples: entry.samples))
+                    entryWork.append(works.count)
+                    // The labels of a stored series are read from its state when needed (rejections).
+                    works.append(SeriesWork(slot: slot, seriesID: seriesID(atSlot: slot)!, labels: Labels(), samples: entry.samples))
                 }
             } else if let position = workByNewLabels[entry.labels] {
                 works[position].samples += entry.samples
+                entryWork.append(position)
             } else {
                 workByNewLabels[entry.labels] = works.count
+                entryWork.append(works.count)
                 works.append(SeriesWork(slot: nil, seriesID: nextID, labels: entry.labels, samples: entry.samples))
                 nextID += 1
             }
@@ -98,18 +132,42 @@ extension SampleStore {
         return works
     }
 
+    /// Per batch entry, the reference of the series its work item appended to.
+    private static func refs(_ entryWork: [Int], _ works: [SeriesWork]) -> [SeriesRef?] {
+        entryWork.map { position in
+            guard position >= 0, let slot = works[position].slot else { return nil }
+            return SeriesRef(id: works[position].seriesID, slot: slot)
+        }
+    }
+
+    /// The slot `ref` names, if that series still lives there.
+    @inline(__always)
+    private func liveSlot(of ref: SeriesRef?) -> Int32? {
+        guard let ref, ref.slot >= 0, Int(ref.slot) < states.count, seriesID(atSlot: ref.slot) == ref.id else { return nil }
+        return ref.slot
+    }
+
+    /// The id of the series at `slot`, read in place (`states[slot]?.id` copies the whole state,
+    /// retaining its labels and head arrays).
+    @inline(__always)
+    private func seriesID(atSlot slot: Int32) -> Int64? {
+        states.withUnsafeBufferPointer { $0[Int(slot)]?.id }
+    }
+
     /// Writes new series, the WAL row (if any) and the cut chunks in one transaction.
     func commit(_ works: [SeriesWork], wal: (id: Int64, record: WALRecordWriter)?) throws(StorageError) {
         do {
             try database.writer.write { db in
-                for work in works where work.slot == nil {
-                    try SampleTables.insertSeries(db, id: work.seriesID, labels: work.labels)
+                for position in works.indices where works[position].slot == nil && !works[position].accepted.isEmpty {
+                    try SampleTables.insertSeries(db, id: works[position].seriesID, labels: works[position].labels)
                 }
                 if let wal {
                     try SampleTables.insertWAL(db, id: wal.id, samples: wal.record.sampleCount, bytes: wal.record.bytes)
                 }
-                for work in works {
-                    for chunk in work.cuts { try SampleTables.insertChunk(db, seriesID: work.seriesID, chunk: chunk) }
+                for position in works.indices where !works[position].cuts.isEmpty {
+                    for chunk in works[position].cuts {
+                        try SampleTables.insertChunk(db, seriesID: works[position].seriesID, chunk: chunk)
+                    }
                 }
             }
         } catch {
@@ -118,21 +176,22 @@ extension SampleStore {
         }
     }
 
-    /// Applies committed work to memory; returns the number of series created.
-    func apply(_ works: [SeriesWork], walRow: Int64) -> Int {
+    /// Applies committed work to memory, giving new series their slots; returns the number of
+    /// series created.
+    func apply(_ works: inout [SeriesWork], walRow: Int64) -> Int {
         var created = 0
-        for work in works {
+        for position in works.indices where !works[position].accepted.isEmpty {
             let slot: Int32
-            if let existing = work.slot {
+            if let existing = works[position].slot {
                 slot = existing
             } else {
-                slot = insertSeries(SeriesState(id: work.seriesID, labels: work.labels))
-                nextSeriesID = max(nextSeriesID, work.seriesID + 1)
+                slot = insertSeries(SeriesState(id: works[position].seriesID, labels: works[position].labels))
+                nextSeriesID = max(nextSeriesID, works[position].seriesID + 1)
+                works[position].slot = slot
                 created += 1
             }
-            states[Int(slot)]!.head.apply(accepted: work.accepted[...], cutCount: work.cutCount, walRow: walRow)
-            states[Int(slot)]!.recordCuts(work.cuts)
-            if let last = work.accepted.last, last.t > maxSeenT { maxSeenT = last.t }
+            works[position].apply(to: &states[Int(slot)]!, walRow: walRow)
+            if let last = works[position].accepted.last, last.t > maxSeenT { maxSeenT = last.t }
         }
         return created
     }

@@ -93,13 +93,15 @@ extension SampleStore {
                 let fresh = entry.samples.filter { $0.t > persisted }
                 guard !fresh.isEmpty else { continue }
                 var work = SeriesWork(slot: slot, seriesID: series.id, labels: series.labels, samples: fresh)
-                work.classify(state: series, minValidTime: minValidTime, report: &report, limit: 0)
+                var state: SeriesState? = series
+                work.classify(state: &state, minValidTime: minValidTime, report: &report, limit: 0)
                 work.deferred.removeAll()
-                work.planCuts(head: series.head, samplesPerChunk: configuration.samplesPerChunk, maxSpan: configuration.maxChunkSpan)
+                var head = series.head
+                work.planCuts(head: &head, samplesPerChunk: configuration.samplesPerChunk, maxSpan: configuration.maxChunkSpan)
                 if !work.accepted.isEmpty { works.append(work) }
             }
             if works.contains(where: { !$0.cuts.isEmpty }) { try commit(works, wal: nil) }
-            _ = apply(works, walRow: row)
+            _ = apply(&works, walRow: row)
             replayed += report.accepted
         }
         return replayed
