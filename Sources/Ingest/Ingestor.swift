@@ -20,8 +20,14 @@ public actor Ingestor {
     /// The largest body accepted (compressed, and decompressed).
     public nonisolated let maxBodyBytes: Int
 
-    /// Creates the ingest path over `store`, keeping what `ruleSet` reads (everything with `keepAll`).
-    public init(store: SampleStore, ruleSet: RuleSet, keepAll: Bool, maxBodyBytes: Int) {
+    /// How many parts a large remote-write 1.0 body is cut into, decoded concurrently.
+    public nonisolated let decodeParallelism: Int
+
+    /// Creates the ingest path over `store`, keeping what `ruleSet` reads (everything with
+    /// `keepAll`); a body of many thousand series is decoded in up to `decodeParallelism` parts
+    /// at once (the cores to use for one request).
+    public init(store: SampleStore, ruleSet: RuleSet, keepAll: Bool, maxBodyBytes: Int, decodeParallelism: Int = 1) {
+        self.decodeParallelism = max(1, decodeParallelism)
         self.store = store
         self.filter = SeriesFilter(ruleSet: ruleSet, keepAll: keepAll)
         self.maxBodyBytes = maxBodyBytes
@@ -83,9 +89,9 @@ public actor Ingestor {
         let batch: WriteBatch
         do {
             // Without a snapshot (the retry) the decoder still hands back keys, to relearn.
-            batch = try decoder.decode(
+            batch = try await decoder.decode(
                 body: body, contentType: contentType, maxDecompressedSize: maxBodyBytes,
-                knownSeries: known?.keys ?? SeriesKeyTable())
+                knownSeries: known?.keys ?? SeriesKeyTable(), parallelism: decodeParallelism)
         } catch {
             return IngestResult(status: error.httpStatus, message: error.message)
         }

@@ -83,6 +83,27 @@ struct ByteSlice {
         let raw = UnsafeRawPointer(start)
         var hash = (UInt64(truncatingIfNeeded: count) ^ seed) &* 0x9E37_79B9_7F4A_7C15
         var offset = 0
+        if count >= 64 {
+            // Long keys (a series' label bytes): four independent lanes of 8 bytes, so the
+            // multiplications overlap instead of waiting on each other, then folded together.
+            var lanes = (hash, hash ^ 0x2545_F491_4F6C_DD1D, hash ^ 0x6A09_E667_F3BC_C909, hash ^ 0xBB67_AE85_84CA_A73B)
+            while offset &+ 32 <= count {
+                lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+                lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset &+ 16, as: UInt64.self)) &* 0xD6E8_FEB8_6659_FD93
+                lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset &+ 24, as: UInt64.self)) &* 0xA076_1D64_78BD_642F
+                lanes.0 ^= lanes.0 &>> 31
+                lanes.1 ^= lanes.1 &>> 29
+                lanes.2 ^= lanes.2 &>> 32
+                lanes.3 ^= lanes.3 &>> 33
+                offset &+= 32
+            }
+            hash = (hash ^ lanes.0) &* 0xBF58_476D_1CE4_E5B9
+            hash = (hash ^ (hash &>> 31) ^ lanes.1) &* 0xBF58_476D_1CE4_E5B9
+            hash = (hash ^ (hash &>> 31) ^ lanes.2) &* 0xBF58_476D_1CE4_E5B9
+            hash = (hash ^ (hash &>> 31) ^ lanes.3) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash &>> 31
+        }
         while offset &+ 8 <= count {
             hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
             hash ^= hash &>> 31

@@ -1,4 +1,5 @@
 public import Alerting
+internal import Foundation
 public import Delivery
 public import Incidents
 public import Ingest
@@ -47,7 +48,8 @@ public struct ServerState: Sendable {
         let store = try await SampleStore.open(database: database, logger: logger)
         let ruleSet = await rules.current
         let ingestor = Ingestor(
-            store: store, ruleSet: ruleSet, keepAll: config.ingest.keepAll, maxBodyBytes: config.ingest.maxBodyBytes)
+            store: store, ruleSet: ruleSet, keepAll: config.ingest.keepAll, maxBodyBytes: config.ingest.maxBodyBytes,
+            decodeParallelism: min(4, ProcessInfo.processInfo.activeProcessorCount))
         let scheduler = RuleScheduler(
             store: store, stateStore: SQLiteAlertStateStore(database: database),
             settings: RuleScheduler.Settings(

@@ -16,6 +16,9 @@ struct StoreCommand: AsyncParsableCommand {
 
     @OptionGroup var workload: WorkloadOptions
 
+    @Option(help: "Parts a large body is cut into, decoded concurrently (as the server does with its cores).")
+    var decodeParallelism = 1
+
     @Option(help: "Directory for the database (a new temporary directory by default; removed after).")
     var directory: String?
 
@@ -45,7 +48,8 @@ struct StoreCommand: AsyncParsableCommand {
         let logger = Logger(label: "ingest-load")
         let database = try BurnrateDatabase.open(path: folder + "/burnrate.sqlite", logger: logger)
         let store = try await SampleStore.open(database: database, logger: logger)
-        let ingestor = Ingestor(store: store, ruleSet: RuleSet(), keepAll: true, maxBodyBytes: 64 << 20)
+        let ingestor = Ingestor(
+            store: store, ruleSet: RuleSet(), keepAll: true, maxBodyBytes: 64 << 20, decodeParallelism: decodeParallelism)
         let contentType = options.version.contentType
         let perRound = options.bodiesPerRound
         let clock = ContinuousClock()

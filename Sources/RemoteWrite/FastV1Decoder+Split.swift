@@ -1,0 +1,42 @@
+extension FastV1Decoder {
+    /// Cuts a 1.0 body into at most `parts` runs of whole top-level fields with about the same
+    /// number of series each, for decoding the runs concurrently: byte ranges that cover the body
+    /// from its start to its end. `nil` when the body is too small to be worth it or its top
+    /// level is malformed (the sequential decoder then reports the error exactly).
+    static func runs(of body: UnsafeBufferPointer<UInt8>, parts: Int, minimumSeriesPerPart: Int) -> [Range<Int>]? {
+        guard parts > 1, let base = body.baseAddress else { return nil }
+        var reader = WireReader(body: body, version: .v1)
+        // The end offset of every top-level field, and which of them are series.
+        var ends: [Int] = []
+        ends.reserveCapacity(body.count / 64)
+        var seriesFields = 0
+        do {
+            while !reader.isAtEnd {
+                let tag = try reader.readTag()
+                if tag.wireType == .lengthDelimited {
+                    _ = try reader.readMessage()
+                    if tag.fieldNumber == 1 { seriesFields += 1 }
+                } else {
+                    try reader.skip(tag)
+                }
+                ends.append(reader.position - base)
+            }
+        } catch {
+            return nil
+        }
+        let count = min(parts, seriesFields / max(1, minimumSeriesPerPart))
+        guard count > 1 else { return nil }
+        var runs: [Range<Int>] = []
+        var start = 0
+        for part in 1..<count {
+            // Cut after the field that ends the part's share of the fields.
+            let end = ends[ends.count * part / count - 1]
+            if end > start {
+                runs.append(start..<end)
+                start = end
+            }
+        }
+        runs.append(start..<body.count)
+        return runs
+    }
+}
