@@ -29,11 +29,14 @@ extension SampleStore {
         // Series state is accessed in place (inout), never copied: a copy would retain the
         // labels and head arrays of every series, cold memory in a large batch.
         var noState: SeriesState? = nil
-        for position in works.indices {
-            if let slot = works[position].slot {
-                works[position].classify(state: &states[Int(slot)], minValidTime: minValidTime, report: &report, limit: limit)
-            } else {
-                works[position].classify(state: &noState, minValidTime: minValidTime, report: &report, limit: limit)
+        let minValidTime = self.minValidTime
+        states.withUnsafeMutableBufferPointer { states in
+            for position in works.indices {
+                if let slot = works[position].slot {
+                    works[position].classify(state: &states[Int(slot)], minValidTime: minValidTime, report: &report, limit: limit)
+                } else {
+                    works[position].classify(state: &noState, minValidTime: minValidTime, report: &report, limit: limit)
+                }
             }
         }
         for position in works.indices where !works[position].deferred.isEmpty {
@@ -55,16 +58,16 @@ extension SampleStore {
 
         var wal = WALRecordWriter(expectedSamples: report.accepted)
         var emptyHead = SeriesHead()
-        for position in works.indices where !works[position].accepted.isEmpty {
-            if let slot = works[position].slot {
-                works[position].planCuts(
-                    head: &states[Int(slot)]!.head,
-                    samplesPerChunk: configuration.samplesPerChunk, maxSpan: configuration.maxChunkSpan)
-            } else {
-                works[position].planCuts(
-                    head: &emptyHead, samplesPerChunk: configuration.samplesPerChunk, maxSpan: configuration.maxChunkSpan)
+        let (samplesPerChunk, maxSpan) = (configuration.samplesPerChunk, configuration.maxChunkSpan)
+        states.withUnsafeMutableBufferPointer { states in
+            for position in works.indices where !works[position].accepted.isEmpty {
+                if let slot = works[position].slot {
+                    works[position].planCuts(head: &states[Int(slot)]!.head, samplesPerChunk: samplesPerChunk, maxSpan: maxSpan)
+                } else {
+                    works[position].planCuts(head: &emptyHead, samplesPerChunk: samplesPerChunk, maxSpan: maxSpan)
+                }
+                works[position].writeWAL(to: &wal)
             }
-            works[position].writeWAL(to: &wal)
         }
         let walRow = nextWALRowID
         try commit(works, wal: (walRow, wal))
@@ -180,18 +183,19 @@ extension SampleStore {
     /// series created.
     func apply(_ works: inout [SeriesWork], walRow: Int64) -> Int {
         var created = 0
-        for position in works.indices where !works[position].accepted.isEmpty {
-            let slot: Int32
-            if let existing = works[position].slot {
-                slot = existing
-            } else {
-                slot = insertSeries(SeriesState(id: works[position].seriesID, labels: works[position].labels))
-                nextSeriesID = max(nextSeriesID, works[position].seriesID + 1)
-                works[position].slot = slot
-                created += 1
+        for position in works.indices where works[position].slot == nil && !works[position].accepted.isEmpty {
+            let slot = insertSeries(SeriesState(id: works[position].seriesID, labels: works[position].labels))
+            nextSeriesID = max(nextSeriesID, works[position].seriesID + 1)
+            works[position].slot = slot
+            created += 1
+        }
+        // Through a buffer pointer, each state is updated where it lies (an element reached
+        // through the array and `!` can be copied out and written back, touching its arrays).
+        states.withUnsafeMutableBufferPointer { states in
+            for position in works.indices where !works[position].accepted.isEmpty {
+                works[position].apply(to: &states[Int(works[position].slot!)]!, walRow: walRow)
+                if let last = works[position].accepted.last, last.t > maxSeenT { maxSeenT = last.t }
             }
-            works[position].apply(to: &states[Int(slot)]!, walRow: walRow)
-            if let last = works[position].accepted.last, last.t > maxSeenT { maxSeenT = last.t }
         }
         return created
     }
