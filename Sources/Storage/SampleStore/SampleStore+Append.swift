@@ -76,7 +76,8 @@ extension SampleStore {
         report.seriesRefs = Self.refs(entryWork, works)
 
         appendsSinceMaintenance += 1
-        if appendsSinceMaintenance >= configuration.maintenanceInterval {
+        samplesSinceMaintenance += report.accepted
+        if appendsSinceMaintenance >= configuration.maintenanceInterval && samplesSinceMaintenance >= index.count {
             do {
                 try maintain(cutBefore: maxSeenT.subtractingSaturated(configuration.idleHeadCutAfter))
             } catch {

@@ -45,16 +45,19 @@ extension SampleStore {
     /// hold no sample still in a head, in one transaction.
     func maintain(cutBefore: Int64) throws(StorageError) {
         appendsSinceMaintenance = 0
+        samplesSinceMaintenance = 0
         var cuts: [(slot: Int32, id: Int64, chunk: CutChunk)] = []
         var watermark = nextWALRowID
-        for slot in index.allSlots {
-            let series = state(slot)
-            guard let maxT = series.head.maxT else { continue }
-            if maxT < cutBefore {
-                let head = series.head
-                cuts.append((slot, series.id, CutChunk(count: head.count) { head[$0] }))
-            } else {
-                watermark = min(watermark, series.head.firstWALRow)
+        // Read in place: copying each state would touch the labels and head of every series.
+        states.withUnsafeBufferPointer { states in
+            for slot in index.allSlots {
+                guard let maxT = states[Int(slot)]!.head.maxT else { continue }
+                if maxT < cutBefore {
+                    let head = states[Int(slot)]!.head
+                    cuts.append((slot, states[Int(slot)]!.id, CutChunk(count: head.count) { head[$0] }))
+                } else {
+                    watermark = min(watermark, states[Int(slot)]!.head.firstWALRow)
+                }
             }
         }
         let trim = watermark > walTrimmedBefore

@@ -42,6 +42,8 @@ public actor SampleStore: SampleReader {
     var maxSeenT: Int64 = .min
     /// Appends since the last maintenance.
     var appendsSinceMaintenance = 0
+    /// Samples accepted since the last maintenance.
+    var samplesSinceMaintenance = 0
 
     private init(database: BurnrateDatabase, configuration: SampleStoreConfiguration, logger: Logger) {
         self.database = database

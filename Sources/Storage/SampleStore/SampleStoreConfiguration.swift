@@ -12,7 +12,9 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// At maintenance, a head whose newest sample is this many milliseconds behind the newest
     /// sample the store has seen is cut, so idle series do not keep old WAL rows (default 1 h).
     public var idleHeadCutAfter: Int64
-    /// Maintenance (idle cuts, deleting WAL rows already in chunks) runs after this many appends.
+    /// Maintenance (idle cuts, deleting WAL rows already in chunks) runs after this many appends,
+    /// and once at least as many samples as there are series were appended since the last time
+    /// (it visits every series, so its cost per sample stays bounded however many series there are).
     public var maintenanceInterval: Int
     /// At most this many rejections are listed in an `AppendReport` (all are counted).
     public var reportedRejections: Int
