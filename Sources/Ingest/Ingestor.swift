@@ -114,14 +114,14 @@ public actor Ingestor {
         var keptNew: [(metric: String, samples: Int)] = []
         known.entries.withUnsafeBufferPointer { entries in
             for series in batch.series where !series.samples.isEmpty {
-                let samples = series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) }
                 if let token = series.knownSeries {
                     // Fields are read in place: copying the entry would touch its labels.
                     let metric = Int(entries[Int(token)].metric)
                     guard entries[Int(token)].keep else {
-                        droppedByMetric[metric] += samples.count
+                        droppedByMetric[metric] += series.samples.count
                         continue
                     }
+                    let samples = series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) }
                     if let ref = entries[Int(token)].ref {
                         append.append(Labels(), samples, ref: ref)
                     } else {
@@ -145,12 +145,12 @@ public actor Ingestor {
                         hasher.combine(label.name)
                         hasher.combine(label.value)
                     }
-                    statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: samples.count)
+                    statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: series.samples.count)
                     continue
                 }
-                append.append(labels, samples)
+                append.append(labels, series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) })
                 origins.append(series.key == nil ? Int.min : -learned.newKeys.count)
-                keptNew.append((metric, samples.count))
+                keptNew.append((metric, series.samples.count))
             }
         }
         // A known dropped series was counted as a distinct series when it was new.

@@ -126,7 +126,8 @@ struct SeriesWork: Sendable {
     }
 
     /// Plans the chunks to cut from head-plus-accepted: a chunk is cut before a sample that would
-    /// make it hold more than `samplesPerChunk` samples or span more than `maxSpan` ms.
+    /// make it hold more than `samplesPerChunk` samples or span more than `maxSpan` ms. `head` is
+    /// only read; `inout` lets the caller pass a series' head where it lies, without a copy.
     mutating func planCuts(head: inout SeriesHead, samplesPerChunk: Int, maxSpan: Int64) {
         guard !accepted.isEmpty else { return }
         let headCount = head.count
