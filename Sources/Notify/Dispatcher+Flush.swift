@@ -11,8 +11,12 @@ extension Dispatcher {
     ///
     /// The group is read again after the outbox call: alerts received meanwhile stay, and only
     /// resolved alerts unchanged since the snapshot leave.
+    ///
+    /// Nothing happens when the group is no longer due: two callers (the evaluation's `tick` and
+    /// the timer service's) may both have found it due before either began flushing it, and the
+    /// second must not decide a flush whose log entry the first has not recorded yet.
     func flush(_ id: GroupID, now: Int64, silences: [Silence], firing: [Labels]) async {
-        guard var group = groups[id] else { return }
+        guard var group = groups[id], group.nextFlush <= now else { return }
         let snapshot = group.beginFlush(now: now)
         groups[id] = group
         let route = group.route
