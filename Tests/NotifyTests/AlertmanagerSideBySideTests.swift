@@ -35,6 +35,10 @@ import WebhookTestSupport
           group_interval: 6s
           repeat_interval: 9s
           routes:
+          - matchers: ['job="node"']
+            receiver: audit
+            group_by: ['...']
+            continue: true
           - matchers: ['team="db"']
             receiver: db
             group_by: [alertname, team]
@@ -47,6 +51,9 @@ import WebhookTestSupport
           webhook_configs:
           - url: 'http://127.0.0.1:\(sink)/\(prefix)/oncall'
             send_resolved: true
+        - name: audit
+          webhook_configs:
+          - url: 'http://127.0.0.1:\(sink)/\(prefix)/audit'
         - name: db
           webhook_configs:
           - url: 'http://127.0.0.1:\(sink)/\(prefix)/db'
@@ -85,9 +92,10 @@ import WebhookTestSupport
         case resolve([Planned])
     }
 
-    /// The timeline. Flushes of the two groups made at 0 come at 2, 8, 14, 20, 26, 32 s; the
-    /// latency group, made at 9.5 s by an alert older than `group_wait`, flushes at once, then at
-    /// 15.5, 21.5, 27.5 s. What each group should receive is in `expected`. A repeat is due at the
+    /// The timeline. Flushes of the groups made at 0 come at 2, 8, 14, 20, 26, 32 s; the latency
+    /// group, made at 9.5 s by an alert older than `group_wait`, flushes at once, then at 15.5,
+    /// 21.5, 27.5 s; the audit groups of disks 3 and 4 (made at 5 and 11 s) at 7, 13, 19, 25, 31 s
+    /// and 13, 19, 25, 31 s. What each group should receive is in `expected`. A repeat is due at the
     /// first flush more than `repeat_interval` (9 s) after the last notification: 12 s after it,
     /// with 3 s to spare either way for Alertmanager, which logs a notification once delivered.
     static let timeline: [(at: Int64, change: Change)] = [
@@ -121,7 +129,30 @@ import WebhookTestSupport
             "firing db-1:9100:firing db-2:9100:firing +2",  // 20 s: disk 3 no longer inhibited
             "firing db-2:9100:firing db-3:9100:firing +1",  // 32 s: repeat, disk 1 resolved and left out
         ],
+        // `continue: true` and `group_by: ['...']`: each disk alert is also its own group here.
+        audit(1, service: "db"): [
+            "firing db-1:9100:firing +0",  // 2 s
+            "firing db-1:9100:firing +0",  // 14 s: repeat
+            "resolved db-1:9100:resolved +0",  // 26 s
+        ],
+        audit(2, service: "db"): [
+            "firing db-2:9100:firing +0",  // 2 s
+            "firing db-2:9100:firing +0",  // 14 s: repeat
+            "firing db-2:9100:firing +0",  // 26 s: repeat
+        ],
+        audit(3, service: "api"): [
+            "firing db-3:9100:firing +0",  // 19 s: made at 5 s, inhibited at 7 and 13 s
+            "firing db-3:9100:firing +0",  // 31 s: repeat
+        ],
+        audit(4, service: "db"): [
+            "firing db-4:9100:firing +0",  // 13 s: made at 11 s
+            "firing db-4:9100:firing +0",  // 25 s: repeat
+        ],
     ]
+
+    static func audit(_ n: Int, service: String) -> String {
+        "audit {}/{job=\"node\"}:{alertname=\"DiskFull\", instance=\"db-\(n):9100\", job=\"node\", service=\"\(service)\", severity=\"ticket\", team=\"db\"}"
+    }
 
     @Test func sameTimelineSameNotificationsAsAlertmanager025() async throws {
         let sink = RecordingSink()
