@@ -116,9 +116,3 @@ public actor RecordingSink {
         exchanges.append(Exchange(request: request, answer: answer))
     }
 }
-
-/// A failure of a test helper (a process or the sink), with what happened.
-public struct SinkError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
