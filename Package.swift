@@ -153,6 +153,17 @@ let package = Package(
             dependencies: ["RemoteWrite", "Snappy", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             path: "Tests/TestSupport"
         ),
+        // A real webhook receiver and Debian's Alertmanager as a process, for end-to-end tests.
+        .target(
+            name: "WebhookTestSupport",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/WebhookTestSupport"
+        ),
         .testTarget(name: "SnappyTests", dependencies: ["Snappy", "TestSupport"]),
         .testTarget(
             name: "AlertingTests",
@@ -178,7 +189,12 @@ let package = Package(
         ),
         .testTarget(
             name: "NotifyTests",
-            dependencies: ["Notify", "Delivery", "Rules", "Storage", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Notify", "Delivery", "Rules", "Storage", "WebhookTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -227,6 +243,10 @@ let package = Package(
             dependencies: [
                 "BurnrateCommand",
                 "TestSupport",
+                "WebhookTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
     ]

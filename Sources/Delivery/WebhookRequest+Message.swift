@@ -16,12 +16,17 @@ extension WebhookRequest {
             let signature = WebhookSigner.signature(secret: secret, id: message.id, timestamp: timestamp, body: message.body)
             headers.append(HTTPHeader("webhook-signature", signature))
         }
-        if let token = endpoint.bearerToken {
-            headers.append(HTTPHeader("authorization", "Bearer \(token)"))
-        } else if let basic = endpoint.basicAuth {
-            let credentials = Data("\(basic.username):\(basic.password)".utf8).base64EncodedString()
-            headers.append(HTTPHeader("authorization", "Basic \(credentials)"))
+        if let authorization = Self.authorization(endpoint) {
+            headers.append(HTTPHeader("authorization", authorization))
         }
         self.init(url: endpoint.url, headers: headers, body: message.body, tls: endpoint.tls, timeout: endpoint.timeout)
+    }
+
+    /// The `Authorization` header's value for `endpoint`: `Bearer <token>`, `Basic <base64>`, or
+    /// nil without credentials.
+    public static func authorization(_ endpoint: WebhookEndpoint) -> String? {
+        if let token = endpoint.bearerToken { return "Bearer \(token)" }
+        guard let basic = endpoint.basicAuth else { return nil }
+        return "Basic " + Data("\(basic.username):\(basic.password)".utf8).base64EncodedString()
     }
 }

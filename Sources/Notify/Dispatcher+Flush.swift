@@ -11,8 +11,16 @@ extension Dispatcher {
     ///
     /// The group is read again after the outbox call: alerts received meanwhile stay, and only
     /// resolved alerts unchanged since the snapshot leave.
+    ///
+    /// Nothing happens when the group is no longer due, or while an earlier flush of it is being
+    /// recorded: two callers (the evaluation's `tick` and the timer service's) may both have found
+    /// it due before either began flushing it, or a slow outbox may still be recording the last
+    /// flush when the next `group_interval` comes; deciding then, without the log entry of that
+    /// flush, would notify twice.
     func flush(_ id: GroupID, now: Int64, silences: [Silence], firing: [Labels]) async {
-        guard var group = groups[id] else { return }
+        guard var group = groups[id], group.nextFlush <= now, !flushing.contains(id) else { return }
+        flushing.insert(id)
+        defer { flushing.remove(id) }
         let snapshot = group.beginFlush(now: now)
         groups[id] = group
         let route = group.route

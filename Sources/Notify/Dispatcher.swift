@@ -48,6 +48,9 @@ public actor Dispatcher {
     /// The notification log, by `NotificationLogRecord.key`.
     var log: [String: NotificationLogRecord] = [:]
     var restored = false
+    /// Groups whose flush is being recorded (the outbox call has not returned): not flushed
+    /// again meanwhile, since their log entry is not known yet.
+    var flushing: Set<GroupID> = []
 
     /// A dispatcher for `config` (validated by `ConfigLoader`) writing to `outbox`.
     public init(config: NotificationConfig, outbox: any Outbox, silences: any SilenceStore, settings: Settings = Settings(), logger: Logger) {
@@ -111,7 +114,7 @@ public actor Dispatcher {
     @discardableResult
     public func tick(now: Int64) async -> Int64 {
         await restoreIfNeeded(now: now)
-        let due = groups.filter { $0.value.nextFlush <= now }.keys.sorted()
+        let due = groups.filter { $0.value.nextFlush <= now && !flushing.contains($0.key) }.keys.sorted()
         guard !due.isEmpty else { return nextDue }
         var active: [Silence] = []
         do {
@@ -127,9 +130,10 @@ public actor Dispatcher {
         return nextDue
     }
 
-    /// When the next group is due, `Int64.max` when there is none.
+    /// When the next group is due, `Int64.max` when there is none (a group whose flush is being
+    /// recorded is not counted: it is due again once that is done).
     public var nextDue: Int64 {
-        groups.values.map(\.nextFlush).min() ?? Int64.max
+        groups.filter { !flushing.contains($0.key) }.map(\.value.nextFlush).min() ?? Int64.max
     }
 
     /// The groups, for status pages: key, receiver, alerts.

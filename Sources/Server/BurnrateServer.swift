@@ -41,18 +41,26 @@ public enum BurnrateServer {
         let retention = RetentionService(
             store: state.store, rules: state.rules, configured: state.config.retention, clock: ContinuousClock(),
             now: wallClock, logger: state.logger)
-        let evaluation = RuleEvaluationService(
-            scheduler: state.scheduler, clock: ContinuousClock(), now: wallClock, logger: state.logger,
-            onTick: { now in await state.afterEvaluation(now: now) })
         let notifications = NotificationService(dispatcher: state.dispatcher, clock: ContinuousClock(), now: wallClock, logger: state.logger)
         let transport = AsyncHTTPClientTransport()
         let endpoints: [IntegrationKey: WebhookEndpoint]
+        let forwardEndpoints: [IntegrationKey: WebhookEndpoint]
         do {
             endpoints = try WebhookEndpoints.make(from: state.config.notifications)
+            forwardEndpoints = try WebhookEndpoints.forwarding(from: state.config.notifications)
         } catch {
             try await transport.shutdown()
             throw error
         }
+        let forwarding = AlertForwardingService(
+            config: state.config.notifications, evaluationInterval: state.config.evaluationInterval, endpoints: forwardEndpoints,
+            transport: transport, logger: state.logger)
+        let evaluation = RuleEvaluationService(
+            scheduler: state.scheduler, clock: ContinuousClock(), now: wallClock, logger: state.logger,
+            onTick: { now in
+                await state.afterEvaluation(now: now)
+                if forwarding.isEnabled { forwarding.submit(await state.notifiableAlerts(), now: now) }
+            })
         let deliverer = WebhookDeliverer(
             outbox: state.outbox, transport: transport, endpoints: endpoints, now: wallClock, logger: state.logger)
         let delivery = DeliveryService(deliverer: deliverer, outbox: state.outbox, clock: ContinuousClock(), now: wallClock, logger: state.logger)
@@ -65,6 +73,7 @@ public enum BurnrateServer {
                 // Stopped before the store: no rule output is written after the heads are persisted.
                 .init(service: evaluation),
                 .init(service: notifications),
+                .init(service: forwarding),
                 .init(service: application),
                 .init(service: ReloadSignalService(rules: state.rules)),
                 .init(service: retention),

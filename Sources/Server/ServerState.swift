@@ -120,10 +120,14 @@ public struct ServerState: Sendable {
     /// Passes the scheduler's alerts (firing, and resolved within retention) to the dispatcher,
     /// which flushes what became due.
     public func notify(now: Int64) async {
-        let alerts = AlertNotifications.alerts(
-            await scheduler.status(), externalLabels: config.externalLabels, externalURL: config.externalURL ?? "")
-        await dispatcher.receive(alerts, now: now)
+        await dispatcher.receive(await notifiableAlerts(), now: now)
         await dispatcher.tick(now: now)
+    }
+
+    /// The scheduler's alerts as notifications carry them: firing ones, and those resolved
+    /// within retention, with the external labels.
+    public func notifiableAlerts() async -> [NotifiableAlert] {
+        AlertNotifications.alerts(await scheduler.status(), externalLabels: config.externalLabels, externalURL: config.externalURL ?? "")
     }
 
     /// Creates the shared state.

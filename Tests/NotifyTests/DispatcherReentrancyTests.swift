@@ -23,4 +23,68 @@ import Testing
         let groups = await dispatcher.groupStatus()
         #expect(groups.map { $0.alerts.count } == [2])
     }
+
+    /// Found by the SIGKILL end-to-end test: the evaluation's tick and the timer service's tick
+    /// both found a group due, and both flushed it — two notifications with different ids.
+    @Test func twoTicksThatFindTheSameGroupDueFlushItOnce() async throws {
+        let outbox = GatedOutbox()
+        let silences = GatedSilenceStore()
+        let config = notificationConfig("""
+            route: {receiver: r, group_by: [alertname], group_wait: 1s}
+            receivers: [{name: r, webhook_configs: [{url: 'http://r/'}]}]
+            """)
+        let dispatcher = Dispatcher(config: config, outbox: outbox, silences: silences, externalURL: "", logger: Logger(label: "t"))
+        let t0: Int64 = 1_800_000_000_000
+        await dispatcher.receive([alert(["alertname": "G"], startsAt: t0)], now: t0)
+        // Both ticks find the group due, then wait for the silences.
+        let first = Task { await dispatcher.tick(now: t0 + 1000) }
+        let second = Task { await dispatcher.tick(now: t0 + 1002) }
+        #expect(await yieldUntil { await silences.pending == 2 }, "both ticks read the silences")
+        await silences.open()
+        #expect(await yieldUntil { await outbox.pending >= 1 }, "a flush is being recorded")
+        // A second flush of the group, if there is one, reaches the outbox meanwhile.
+        for _ in 0..<1000 { await Task.yield() }
+        await outbox.open()
+        _ = await first.value
+        _ = await second.value
+        #expect(await outbox.enqueued == 1)
+    }
+}
+
+extension DispatcherReentrancyTests {
+    /// A flush still being recorded when the group's next `group_interval` comes (a slow outbox):
+    /// the group waits for it instead of deciding again without its log entry.
+    @Test func aGroupIsNotFlushedAgainWhileItsLastFlushIsBeingRecorded() async throws {
+        let outbox = GatedOutbox()
+        let config = notificationConfig("""
+            route: {receiver: r, group_by: [alertname], group_wait: 1s, group_interval: 1s}
+            receivers: [{name: r, webhook_configs: [{url: 'http://r/'}]}]
+            """)
+        let dispatcher = Dispatcher(config: config, outbox: outbox, silences: MemorySilenceStore(), externalURL: "", logger: Logger(label: "t"))
+        let t0: Int64 = 1_800_000_000_000
+        await dispatcher.receive([alert(["alertname": "G"], startsAt: t0)], now: t0)
+        let first = Task { await dispatcher.tick(now: t0 + 1000) }
+        #expect(await yieldUntil { await outbox.pending == 1 }, "the first flush is being recorded")
+        // The next group_interval has come; the group is left alone and not reported due.
+        #expect(await dispatcher.nextDue == Int64.max)
+        let second = Task { await dispatcher.tick(now: t0 + 2500) }
+        for _ in 0..<1000 { await Task.yield() }
+        #expect(await outbox.pending == 1, "the group was flushed again while its last flush was being recorded")
+        await outbox.open()
+        _ = await first.value
+        _ = await second.value
+        // Once recorded, the group is due again and decides with the log entry: nothing new.
+        #expect(await dispatcher.nextDue == t0 + 2000)
+        await dispatcher.tick(now: t0 + 2500)
+        #expect(await outbox.enqueued == 1)
+    }
+}
+
+/// Yields until `condition` holds (true), or gives up after many tries (false).
+private func yieldUntil(_ condition: () async -> Bool) async -> Bool {
+    for _ in 0..<200_000 {
+        if await condition() { return true }
+        await Task.yield()
+    }
+    return false
 }

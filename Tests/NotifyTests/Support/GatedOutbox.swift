@@ -4,10 +4,11 @@ import Delivery
 /// does with alerts that arrive while a flush is being recorded.
 actor GatedOutbox: Outbox {
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var isOpen = false
     private(set) var enqueued = 0
 
     func enqueue(_ messages: [OutboxMessage], log: [NotificationLogEntry]) async throws(OutboxError) {
-        await withCheckedContinuation { waiting.append($0) }
+        if !isOpen { await withCheckedContinuation { waiting.append($0) } }
         enqueued += 1
     }
 
@@ -16,7 +17,9 @@ actor GatedOutbox: Outbox {
     /// How many calls are waiting at the gate.
     var pending: Int { waiting.count }
 
+    /// Lets the waiting calls and every later one through.
     func open() {
+        isOpen = true
         for continuation in waiting { continuation.resume() }
         waiting = []
     }

@@ -3,7 +3,7 @@ extension NotificationConfigReader {
     mutating func receiver(_ node: YAMLNode) -> ReceiverConfig? {
         guard var reader = MappingReader(node, what: "receiver", diagnostics: &diagnostics) else { return nil }
         guard let name = reader.string("name", required: true, diagnostics: &diagnostics) else {
-            reader.ignore("webhook_configs")
+            reader.ignore("webhook_configs", "alertmanager_configs")
             for key in Self.unsupportedIntegrations { reader.ignore(key) }
             reader.finish(diagnostics: &diagnostics)
             return nil
@@ -14,6 +14,9 @@ extension NotificationConfigReader {
         var receiver = ReceiverConfig(name: name)
         if let items = reader.sequence("webhook_configs", diagnostics: &diagnostics) {
             receiver.webhookConfigs = items.compactMap { webhook($0, receiver: name) }
+        }
+        if let items = reader.sequence("alertmanager_configs", diagnostics: &diagnostics) {
+            receiver.alertmanagerConfigs = items.compactMap { alertmanager($0, receiver: name) }
         }
         for key in Self.unsupportedIntegrations {
             if reader.value(key) != nil, let keyNode = node.pairs?.first(where: { $0.key.scalar == key })?.key {
@@ -55,6 +58,24 @@ extension NotificationConfigReader {
         config.signingSecretFile = reader.string("signing_secret_file", diagnostics: &diagnostics)
         reader.finish(diagnostics: &diagnostics)
         return config
+    }
+
+    /// An `alertmanager_configs` entry: `url` (required, http or https), `resend_delay`,
+    /// `timeout`, `http_config`.
+    mutating func alertmanager(_ node: YAMLNode, receiver: String) -> AlertmanagerForwardConfig? {
+        guard var reader = MappingReader(node, what: "receiver \"\(receiver)\": alertmanager_config", diagnostics: &diagnostics) else { return nil }
+        let url = reader.string("url", required: true, diagnostics: &diagnostics)
+        if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) || url.count <= "https://".count - 1, let urlNode = node["url"] {
+            diagnostics.error(urlNode.location, "\(reader.what): invalid url \"\(url)\": the scheme must be http or https")
+        }
+        var config = AlertmanagerForwardConfig(url: url ?? "")
+        if let delay = duration(&reader, "resend_delay", positive: true) { config.resendDelay = delay }
+        if let timeout = duration(&reader, "timeout", positive: true) { config.timeout = timeout }
+        if var http = reader.mapping("http_config", what: "\(reader.what) http_config", diagnostics: &diagnostics) {
+            config.httpConfig = httpConfig(&http)
+        }
+        reader.finish(diagnostics: &diagnostics)
+        return url == nil ? nil : config
     }
 
     /// Prometheus' common HTTP client configuration, the parts a webhook uses.
