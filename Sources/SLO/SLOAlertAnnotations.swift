@@ -13,15 +13,16 @@ struct SLOAlertAnnotations: Sendable {
     let slo: SLO
     let conditions: [AlertWindow]
     let engine: Engine
-    /// Every series recorded for the SLO (`{sloth_id="…"}`), parsed once: equality only, so no
-    /// regular expression is compiled at each evaluation.
-    private let recorded: Expr?
+    /// Every series recorded for the SLO (`{sloth_id="…"}`), parsed and prepared once: equality
+    /// only, so no regular expression is compiled at each evaluation.
+    private let recorded: PreparedQuery?
 
     init(slo: SLO, conditions: [AlertWindow], engine: Engine) {
         self.slo = slo
         self.conditions = conditions
         self.engine = engine
-        self.recorded = try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id))}")
+        self.recorded = (try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id))}"))
+            .map { PreparedQuery($0, lookbackDelta: engine.lookbackDelta) }
     }
 
     /// `page: 1h and 5m above 14.4x, or 6h and 30m above 6x`.
