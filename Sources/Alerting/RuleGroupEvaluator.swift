@@ -143,7 +143,7 @@ public struct RuleGroupEvaluator: Sendable {
                 }
                 var written: [SeriesSamples] = output.map { SeriesSamples(labels: $0.labels, samples: [ChunkSample(t: $0.t, v: $0.v)]) }
                 let returned = Set(output.map(\.labels))
-                if let previous = previousSeries[index], !previous.isEmpty {
+                if let previous = previousSeries[index], !previous.isEmpty, !previous.isSubset(of: returned) {
                     for labels in previous.subtracting(returned).sorted() {
                         written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
                     }

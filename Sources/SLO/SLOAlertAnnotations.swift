@@ -66,8 +66,18 @@ struct SLOAlertAnnotations: Sendable {
     /// Two decimals at most, no trailing zeros.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "+Inf" : "-Inf") }
-        let rounded = (value * 100).rounded() / 100
+        let hundredths = (value * 100).rounded()
+        let rounded = hundredths / 100
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        if abs(hundredths) < 1e15 {
+            // `rounded` is within 0.002 of hundredths/100, so "%.2f" prints hundredths' digits
+            // with the point two places from the right; written here without a format string.
+            let magnitude = Int64(abs(hundredths))
+            let cents = magnitude % 100
+            var text = (hundredths < 0 ? "-" : "") + String(magnitude / 100) + (cents < 10 ? ".0" : ".") + String(cents)
+            while text.hasSuffix("0") { text.removeLast() }
+            return text
+        }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text
