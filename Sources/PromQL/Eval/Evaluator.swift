@@ -164,13 +164,15 @@ extension Labels {
         self[Label.metricName] == nil ? self : removing(Label.metricName)
     }
 
-    /// Only the labels named in `names`.
+    /// Only the labels named in `names` (the set itself when it keeps them all).
     func keeping(_ names: Set<String>) -> Labels {
-        Labels(filter { names.contains($0.name) })
+        guard contains(where: { !names.contains($0.name) }) else { return self }
+        return Labels(canonical: filter { names.contains($0.name) })
     }
 
-    /// The labels not named in `names`.
+    /// The labels not named in `names` (the set itself when it has none of them).
     func dropping(_ names: Set<String>) -> Labels {
-        Labels(filter { !names.contains($0.name) })
+        guard contains(where: { names.contains($0.name) }) else { return self }
+        return Labels(canonical: filter { !names.contains($0.name) })
     }
 }
