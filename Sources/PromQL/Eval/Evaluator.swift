@@ -3,10 +3,10 @@ internal import Storage
 /// The synchronous core of `Engine`: evaluates an expression at one time over samples read beforehand.
 struct Evaluator: Sendable {
     /// Each selector's series, read for the whole window the query needs.
-    var data: [VectorSelector: [SeriesSamples]]
+    var data: SelectorTable<VectorSelector, [SeriesSamples]>
     /// The matrix selectors read as chunk summaries: for each evaluation time, the series of
     /// that step's window, folded (see `Evaluator+Summaries.swift`).
-    var summarised: [MatrixSelector: [Int64: [AccumulatedSeries]]] = [:]
+    var summarised: SelectorTable<MatrixSelector, [Int64: [AccumulatedSeries]]> = [:]
     /// The lookback delta in milliseconds.
     var lookbackDelta: Int64
     /// The default subquery step in milliseconds.
