@@ -30,7 +30,8 @@ public struct RuleGroupEvaluator: Sendable {
     private let reads: [RuleReads]
     /// The metric names each rule writes.
     private let writtenNames: [[String]]
-    /// For each recording rule, `__name__` (the record) then the rule's labels by name.
+    /// For each recording rule, `__name__` (the record) and the rule's labels, sorted by name in
+    /// byte order (stable: a rule label named `__name__` comes after the record, as it is set after).
     private let recordedLabels: [[Label]]
     /// The alerting rules' label and annotation templates, parsed once.
     private let templates: [String: Result<AlertTemplate, TemplateError>]
@@ -74,8 +75,9 @@ public struct RuleGroupEvaluator: Sendable {
         self.templates = templates
         self.recordedLabels = group.rules.map { rule in
             guard case .recording(let recording) = rule else { return [] }
-            return [Label(name: Label.metricName, value: recording.record)]
-                + recording.labels.sorted { $0.key < $1.key }.map { Label(name: $0.key, value: $0.value) }
+            return ([Label(name: Label.metricName, value: recording.record)]
+                + recording.labels.sorted { $0.key < $1.key }.map { Label(name: $0.key, value: $0.value) })
+                .sorted { Self.precedes($0.name, $1.name) }
         }
         self.writtenNames = group.rules.map { rule in
             switch rule {
@@ -265,6 +267,44 @@ public struct RuleGroupEvaluator: Sendable {
         return try Self.samples(value)
     }
 
+    /// `labels` with each of `added` set in turn (`Labels.setting`), the plain way.
+    static func settingEach(_ labels: Labels, _ added: [Label]) -> Labels {
+        var result = labels
+        for label in added { result = result.setting(label.name, to: label.value) }
+        return result
+    }
+
+    /// `settingEach(labels, added)` in one merge of the two sorted lists, for `added` sorted by
+    /// name in byte order with unique names (an empty value removes the label); otherwise the
+    /// plain way.
+    static func merging(_ labels: Labels, _ added: [Label]) -> Labels {
+        guard isSortedUnique(added) else { return settingEach(labels, added) }
+        var merged: [Label] = []
+        merged.reserveCapacity(labels.count + added.count)
+        var i = labels.startIndex
+        var j = added.startIndex
+        while i < labels.endIndex || j < added.endIndex {
+            if j == added.endIndex || (i < labels.endIndex && precedes(labels[i].name, added[j].name)) {
+                merged.append(labels[i])
+                i += 1
+                continue
+            }
+            if i < labels.endIndex && labels[i].name == added[j].name { i += 1 }
+            if !added[j].value.isEmpty { merged.append(added[j]) }
+            j += 1
+        }
+        return Labels(canonical: merged)
+    }
+
+    /// Whether names are strictly ascending in byte order.
+    static func isSortedUnique(_ labels: [Label]) -> Bool {
+        zip(labels, labels.dropFirst()).allSatisfy { precedes($0.name, $1.name) }
+    }
+
+    private static func precedes(_ name: String, _ other: String) -> Bool {
+        name.utf8.lexicographicallyPrecedes(other.utf8)
+    }
+
     /// `AlertTemplate.render(text, data)`, from the template parsed once.
     private func render(_ text: String, _ data: TemplateData) -> String {
         switch templates[text] {
@@ -298,7 +338,7 @@ public struct RuleGroupEvaluator: Sendable {
         output.reserveCapacity(result.count)
         var seen = Set<Labels>()
         for sample in result {
-            let labels = Labels(sample.labels.filter { label in !added.contains { $0.name == label.name } } + added)
+            let labels = referenceMode ? Self.settingEach(sample.labels, added) : Self.merging(sample.labels, added)
             if result.count > 1 {
                 guard seen.insert(labels).inserted else {
                     throw RuleFailure("vector contains metrics with the same labelset after applying rule labels")
