@@ -16,6 +16,8 @@ struct SLOAlertAnnotations: Sendable {
     /// Every series recorded for the SLO (`{sloth_id="…"}`), parsed and prepared once: equality
     /// only, so no regular expression is compiled at each evaluation.
     private let recorded: PreparedQuery?
+    /// `windows(severity)` of each severity, written once.
+    private let windowsText: [AlertSeverity: String]
 
     init(slo: SLO, conditions: [AlertWindow], engine: Engine) {
         self.slo = slo
@@ -23,10 +25,18 @@ struct SLOAlertAnnotations: Sendable {
         self.engine = engine
         self.recorded = (try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id))}"))
             .map { PreparedQuery($0, lookbackDelta: engine.lookbackDelta) }
+        var texts: [AlertSeverity: String] = [:]
+        for severity in AlertSeverity.allCases { texts[severity] = Self.windows(severity, conditions) }
+        self.windowsText = texts
     }
 
     /// `page: 1h and 5m above 14.4x, or 6h and 30m above 6x`.
     func windows(_ severity: AlertSeverity) -> String {
+        Self.windows(severity, conditions)
+    }
+
+    /// `windows(_:)` for `conditions`.
+    static func windows(_ severity: AlertSeverity, _ conditions: [AlertWindow]) -> String {
         let parts = conditions.filter { $0.severity == severity }.map {
             "\(SlothNumber.format($0.long)) and \(SlothNumber.format($0.short)) above \(Self.number($0.factor))x"
         }
@@ -51,7 +61,7 @@ struct SLOAlertAnnotations: Sendable {
         }
         var result: [Labels: [String: String]] = [:]
         for key in Set(rates.keys).union(remaining.keys) {
-            var values = ["windows": windows(severity)]
+            var values = ["windows": windowsText[severity] ?? windows(severity)]
             if let list = rates[key]?.sorted(by: { $0.0 < $1.0 }), !list.isEmpty {
                 values["burn_rates"] = list.map { "\($0.1): \(Self.number($0.2))x" }.joined(separator: ", ")
             }
