@@ -182,7 +182,7 @@ let package = Package(
             name: "IncidentsTests",
             dependencies: ["Incidents", "Alerting", "PromQL", "Rules", "SLO", "Storage", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "SLOTests", dependencies: ["SLO", "Alerting", "RuleTests", "Rules", "PromQL", "Storage", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "SLOTests", dependencies: ["SLO", "Alerting", "RuleTests", "Rules", "PromQL", "Storage", "TestSupport", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest", "PromQL", "Rules", "Snappy", "Storage", "TestSupport", .product(name: "Logging", package: "swift-log")]

@@ -17,9 +17,24 @@ public struct RuleGroupEvaluator: Sendable {
     public var externalLabels: [String: String]
     /// The URL templates see as `$externalURL`.
     public var externalURL: String
+    /// When true, evaluation takes the plain path: each rule's output written on its own right
+    /// after the rule, extra annotations computed for every alerting rule. The results are the
+    /// same as the default path's, bit for bit; tests compare the two.
+    public var referenceMode = false
 
     private let expressions: [Expr]
+    /// The expressions prepared for instant queries, once.
+    private let prepared: [PreparedQuery]
     private let overrides: [Int: RuleOverride]
+    /// What each rule may read, to know when earlier rules' output must be written first.
+    private let reads: [RuleReads]
+    /// The metric names each rule writes.
+    private let writtenNames: [[String]]
+    /// For each recording rule, `__name__` (the record) and the rule's labels, sorted by name in
+    /// byte order (stable: a rule label named `__name__` comes after the record, as it is set after).
+    private let recordedLabels: [[Label]]
+    /// The alerting rules' label and annotation templates, parsed once.
+    private let templates: [String: Result<AlertTemplate, TemplateError>]
     private var alertStates: [Int: [Labels: AlertState]] = [:]
     private var previousSeries: [Int: Set<Labels>] = [:]
 
@@ -43,6 +58,33 @@ public struct RuleGroupEvaluator: Sendable {
             }
         }
         self.expressions = expressions
+        self.prepared = expressions.map { PreparedQuery($0, lookbackDelta: engine.lookbackDelta) }
+        self.reads = expressions.indices.map { index in
+            overrides[index]?.expression == nil ? RuleReads(expressions[index]) : .anything
+        }
+        var templates: [String: Result<AlertTemplate, TemplateError>] = [:]
+        for case .alerting(let alerting) in group.rules {
+            for text in Array(alerting.labels.values) + Array(alerting.annotations.values) where text.contains("{{") && templates[text] == nil {
+                do {
+                    templates[text] = .success(try AlertTemplate(parsing: text))
+                } catch {
+                    templates[text] = .failure(error)
+                }
+            }
+        }
+        self.templates = templates
+        self.recordedLabels = group.rules.map { rule in
+            guard case .recording(let recording) = rule else { return [] }
+            return ([Label(name: Label.metricName, value: recording.record)]
+                + recording.labels.sorted { $0.key < $1.key }.map { Label(name: $0.key, value: $0.value) })
+                .sorted { Self.precedes($0.name, $1.name) }
+        }
+        self.writtenNames = group.rules.map { rule in
+            switch rule {
+            case .recording(let recording): [recording.record]
+            case .alerting: ["ALERTS", "ALERTS_FOR_STATE"]
+            }
+        }
     }
 
     /// The pending and firing alerts of the alerting rules named `alertname`.
@@ -59,12 +101,21 @@ public struct RuleGroupEvaluator: Sendable {
     }
 
     /// Evaluates every rule at `time` (milliseconds), writing their output to `store`.
+    ///
+    /// The output of consecutive rules is written in one append, before the first later rule that
+    /// may read it (`RuleReads`) and at the end, so each rule sees what the rules before it
+    /// recorded, as when every rule's output is written at once, with fewer transactions.
     public mutating func evaluate(at time: Int64, store: some RuleSampleStore) async -> RuleGroupEvaluation {
-        var evaluation = RuleGroupEvaluation()
         let clock = ContinuousClock()
+        var outputs: [[Sample]] = Array(repeating: [], count: group.rules.count)
+        var failures: [String?] = Array(repeating: nil, count: group.rules.count)
+        var durations: [Duration] = Array(repeating: .zero, count: group.rules.count)
+        var batch = RuleOutputBatch()
         for (index, rule) in group.rules.enumerated() {
+            if !batch.isEmpty && reads[index].mayRead(anyOf: batch.names) {
+                await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
+            }
             let started = clock.now
-            let output: [Sample]
             do throws(RuleFailure) {
                 let result: [Sample]
                 if let dynamic = overrides[index]?.expression {
@@ -73,36 +124,74 @@ public struct RuleGroupEvaluator: Sendable {
                     } else {
                         result = []
                     }
-                } else {
+                } else if referenceMode {
                     result = try await query(expressions[index], engine: overrides[index]?.engine ?? engine, at: time, store: store)
+                } else {
+                    result = try await query(prepared[index], engine: overrides[index]?.engine ?? engine, at: time, store: store)
                 }
+                let output: [Sample]
                 switch rule {
-                case .recording(let recording): output = try record(recording, result)
+                case .recording: output = try record(index, result)
                 case .alerting(let alerting):
-                    let extra = await overrides[index]?.annotations?(time, store) ?? [:]
+                    // Extra annotations only matter for the alerts present now.
+                    var extra: [Labels: [String: String]] = [:]
+                    if let annotations = overrides[index]?.annotations, !result.isEmpty || referenceMode {
+                        if !batch.isEmpty {
+                            await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
+                        }
+                        extra = await annotations(time, store)
+                    }
                     output = try alert(alerting, index: index, result, at: time, extra: extra)
                 }
                 var written: [SeriesSamples] = output.map { SeriesSamples(labels: $0.labels, samples: [ChunkSample(t: $0.t, v: $0.v)]) }
                 let returned = Set(output.map(\.labels))
-                for labels in (previousSeries[index] ?? []).subtracting(returned).sorted() {
-                    written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
+                if let previous = previousSeries[index], !previous.isEmpty, !previous.isSubset(of: returned) {
+                    for labels in previous.subtracting(returned).sorted() {
+                        written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
+                    }
                 }
                 previousSeries[index] = returned
-                do {
-                    try await store.appendRuleOutput(written)
-                } catch {
-                    throw RuleFailure("cannot store the rule's output: \(error.message)")
+                batch.add(written, rule: index, names: writtenNames[index])
+                outputs[index] = output
+                if referenceMode && !batch.isEmpty {
+                    await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
                 }
             } catch {
-                let failure = RuleEvaluationError(rule: rule.name, time: time, message: error.message)
-                evaluation.errors.append(failure)
-                evaluation.rules.append(RuleOutcome(error: failure.message, duration: clock.now - started))
-                continue
+                failures[index] = error.message
             }
-            evaluation.samples += output
-            evaluation.rules.append(RuleOutcome(error: nil, duration: clock.now - started))
+            durations[index] += clock.now - started
+        }
+        if !batch.isEmpty {
+            await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
+        }
+        var evaluation = RuleGroupEvaluation()
+        for (index, rule) in group.rules.enumerated() {
+            if let message = failures[index] {
+                let failure = RuleEvaluationError(rule: rule.name, time: time, message: message)
+                evaluation.errors.append(failure)
+                evaluation.rules.append(RuleOutcome(error: failure.message, duration: durations[index]))
+            } else {
+                evaluation.samples += outputs[index]
+                evaluation.rules.append(RuleOutcome(error: nil, duration: durations[index]))
+            }
         }
         return evaluation
+    }
+
+    /// Writes `batch` to `store` and empties it; when the append fails, every rule with output in
+    /// it fails. The time taken counts for the batch's last rule.
+    private func write(
+        _ batch: inout RuleOutputBatch, to store: some RuleSampleStore, failures: inout [String?], durations: inout [Duration],
+        clock: ContinuousClock
+    ) async {
+        let started = clock.now
+        do {
+            try await store.appendRuleOutput(batch.series)
+        } catch {
+            for index in batch.rules { failures[index] = "cannot store the rule's output: \(error.message)" }
+        }
+        if let last = batch.rules.last { durations[last] += clock.now - started }
+        batch.removeAll()
     }
 
     /// The alerts of every alerting rule as records to save.
@@ -165,6 +254,75 @@ public struct RuleGroupEvaluator: Sendable {
         } catch {
             throw RuleFailure(error.message)
         }
+        return try Self.samples(value)
+    }
+
+    private func query(_ query: PreparedQuery, engine: Engine, at time: Int64, store: some RuleSampleStore) async throws(RuleFailure) -> [Sample] {
+        let value: Value
+        do {
+            value = try await engine.instantQuery(query, at: time, reader: store)
+        } catch {
+            throw RuleFailure(error.message)
+        }
+        return try Self.samples(value)
+    }
+
+    /// `labels` with each of `added` set in turn (`Labels.setting`), the plain way.
+    static func settingEach(_ labels: Labels, _ added: [Label]) -> Labels {
+        var result = labels
+        for label in added { result = result.setting(label.name, to: label.value) }
+        return result
+    }
+
+    /// `settingEach(labels, added)` in one merge of the two sorted lists, for `added` sorted by
+    /// name in byte order with unique names (an empty value removes the label); otherwise the
+    /// plain way.
+    static func merging(_ labels: Labels, _ added: [Label]) -> Labels {
+        guard isSortedUnique(added) else { return settingEach(labels, added) }
+        var merged: [Label] = []
+        merged.reserveCapacity(labels.count + added.count)
+        var i = labels.startIndex
+        var j = added.startIndex
+        while i < labels.endIndex || j < added.endIndex {
+            if j == added.endIndex || (i < labels.endIndex && precedes(labels[i].name, added[j].name)) {
+                merged.append(labels[i])
+                i += 1
+                continue
+            }
+            if i < labels.endIndex && labels[i].name == added[j].name { i += 1 }
+            if !added[j].value.isEmpty { merged.append(added[j]) }
+            j += 1
+        }
+        return Labels(canonical: merged)
+    }
+
+    /// Whether names are strictly ascending in byte order.
+    static func isSortedUnique(_ labels: [Label]) -> Bool {
+        zip(labels, labels.dropFirst()).allSatisfy { precedes($0.name, $1.name) }
+    }
+
+    private static func precedes(_ name: String, _ other: String) -> Bool {
+        name.utf8.lexicographicallyPrecedes(other.utf8)
+    }
+
+    /// `AlertTemplate.render(text, data)`, from the template parsed once.
+    private func render(_ text: String, _ data: TemplateData) -> String {
+        switch templates[text] {
+        case .success(let template)?:
+            do {
+                return try template.expand(data)
+            } catch {
+                return "<error expanding template: \(error.message)>"
+            }
+        case .failure(let error)?:
+            return "<error expanding template: \(error.message)>"
+        case nil:
+            return AlertTemplate.render(text, data)
+        }
+    }
+
+    /// A rule's result as samples.
+    private static func samples(_ value: Value) throws(RuleFailure) -> [Sample] {
         switch value {
         case .vector(let samples): return samples
         case .scalar(let t, let v): return [Sample(labels: Labels(), t: t, v: v)]
@@ -172,16 +330,19 @@ public struct RuleGroupEvaluator: Sendable {
         }
     }
 
-    private func record(_ rule: RecordingRule, _ result: [Sample]) throws(RuleFailure) -> [Sample] {
+    /// The output of recording rule `index`: each sample with `__name__` set to the record and
+    /// the rule's labels set, as setting them one at a time would.
+    private func record(_ index: Int, _ result: [Sample]) throws(RuleFailure) -> [Sample] {
+        let added = recordedLabels[index]
         var output: [Sample] = []
+        output.reserveCapacity(result.count)
         var seen = Set<Labels>()
         for sample in result {
-            var labels = sample.labels.setting(Label.metricName, to: rule.record)
-            for (name, value) in rule.labels.sorted(by: { $0.key < $1.key }) {
-                labels = labels.setting(name, to: value)
-            }
-            guard seen.insert(labels).inserted else {
-                throw RuleFailure("vector contains metrics with the same labelset after applying rule labels")
+            let labels = referenceMode ? Self.settingEach(sample.labels, added) : Self.merging(sample.labels, added)
+            if result.count > 1 {
+                guard seen.insert(labels).inserted else {
+                    throw RuleFailure("vector contains metrics with the same labelset after applying rule labels")
+                }
             }
             output.append(Sample(labels: labels, t: sample.t, v: sample.v))
         }
@@ -201,10 +362,10 @@ public struct RuleGroupEvaluator: Sendable {
             let data = TemplateData(labels: labelMap, value: sample.v, externalLabels: externalLabels, externalURL: externalURL)
             var labels = sample.labels.removing(Label.metricName)
             for (name, text) in rule.labels.sorted(by: { $0.key < $1.key }) {
-                labels = labels.setting(name, to: AlertTemplate.render(text, data))
+                labels = labels.setting(name, to: render(text, data))
             }
             labels = labels.setting("alertname", to: rule.alert)
-            var annotations = rule.annotations.mapValues { AlertTemplate.render($0, data) }
+            var annotations = rule.annotations.mapValues { render($0, data) }
             for (key, values) in extra where key.allSatisfy({ labels[$0.name] == $0.value }) {
                 annotations.merge(values) { $1 }
             }

@@ -13,19 +13,30 @@ struct SLOAlertAnnotations: Sendable {
     let slo: SLO
     let conditions: [AlertWindow]
     let engine: Engine
-    /// Every series recorded for the SLO (`{sloth_id="…"}`), parsed once: equality only, so no
-    /// regular expression is compiled at each evaluation.
-    private let recorded: Expr?
+    /// Every series recorded for the SLO (`{sloth_id="…"}`), parsed and prepared once: equality
+    /// only, so no regular expression is compiled at each evaluation.
+    private let recorded: PreparedQuery?
+    /// `windows(severity)` of each severity, written once.
+    private let windowsText: [AlertSeverity: String]
 
     init(slo: SLO, conditions: [AlertWindow], engine: Engine) {
         self.slo = slo
         self.conditions = conditions
         self.engine = engine
-        self.recorded = try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id))}")
+        self.recorded = (try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id))}"))
+            .map { PreparedQuery($0, lookbackDelta: engine.lookbackDelta) }
+        var texts: [AlertSeverity: String] = [:]
+        for severity in AlertSeverity.allCases { texts[severity] = Self.windows(severity, conditions) }
+        self.windowsText = texts
     }
 
     /// `page: 1h and 5m above 14.4x, or 6h and 30m above 6x`.
     func windows(_ severity: AlertSeverity) -> String {
+        Self.windows(severity, conditions)
+    }
+
+    /// `windows(_:)` for `conditions`.
+    static func windows(_ severity: AlertSeverity, _ conditions: [AlertWindow]) -> String {
         let parts = conditions.filter { $0.severity == severity }.map {
             "\(SlothNumber.format($0.long)) and \(SlothNumber.format($0.short)) above \(Self.number($0.factor))x"
         }
@@ -50,7 +61,7 @@ struct SLOAlertAnnotations: Sendable {
         }
         var result: [Labels: [String: String]] = [:]
         for key in Set(rates.keys).union(remaining.keys) {
-            var values = ["windows": windows(severity)]
+            var values = ["windows": windowsText[severity] ?? windows(severity)]
             if let list = rates[key]?.sorted(by: { $0.0 < $1.0 }), !list.isEmpty {
                 values["burn_rates"] = list.map { "\($0.1): \(Self.number($0.2))x" }.joined(separator: ", ")
             }
@@ -65,8 +76,18 @@ struct SLOAlertAnnotations: Sendable {
     /// Two decimals at most, no trailing zeros.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "+Inf" : "-Inf") }
-        let rounded = (value * 100).rounded() / 100
+        let hundredths = (value * 100).rounded()
+        let rounded = hundredths / 100
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        if abs(hundredths) < 1e15 {
+            // `rounded` is within 0.002 of hundredths/100, so "%.2f" prints hundredths' digits
+            // with the point two places from the right; written here without a format string.
+            let magnitude = Int64(abs(hundredths))
+            let cents = magnitude % 100
+            var text = (hundredths < 0 ? "-" : "") + String(magnitude / 100) + (cents < 10 ? ".0" : ".") + String(cents)
+            while text.hasSuffix("0") { text.removeLast() }
+            return text
+        }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text

@@ -38,7 +38,7 @@ extension Evaluator {
         var grouping = Set(aggregation.grouping)
         if op == .countValues && !aggregation.without { grouping.insert(valueLabel) }
         let without = aggregation.without
-        let dropped = grouping.union([Label.metricName])
+        let dropped = without ? grouping.union([Label.metricName]) : []
 
         var order: [Labels] = []
         var groups: [Labels: Group] = [:]

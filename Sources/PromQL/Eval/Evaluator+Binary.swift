@@ -81,14 +81,26 @@ extension Evaluator {
         return result
     }
 
+    /// The label names two samples are matched on (`on`) or not matched on, worked out once per
+    /// operation.
+    struct SignatureNames {
+        var on: Bool
+        var names: Set<String>
+
+        init(_ matching: VectorMatching) {
+            on = matching.on
+            names = matching.on ? Set(matching.labels) : Set(matching.labels).union([Label.metricName])
+        }
+    }
+
     /// The labels two samples are matched on.
-    static func signature(_ labels: Labels, _ matching: VectorMatching) -> Labels {
-        if matching.on { return labels.keeping(Set(matching.labels)) }
-        return labels.dropping(Set(matching.labels).union([Label.metricName]))
+    static func signature(_ labels: Labels, _ names: SignatureNames) -> Labels {
+        names.on ? labels.keeping(names.names) : labels.dropping(names.names)
     }
 
     /// `and`, `or` and `unless`.
-    static func setOperation(_ op: BinaryOperator, _ lhs: [Sample], _ rhs: [Sample], _ matching: VectorMatching) -> [Sample] {
+    static func setOperation(_ op: BinaryOperator, _ lhs: [Sample], _ rhs: [Sample], _ vectorMatching: VectorMatching) -> [Sample] {
+        let matching = SignatureNames(vectorMatching)
         switch op {
         case .and:
             let right = Set(rhs.map { signature($0.labels, matching) })
@@ -109,9 +121,11 @@ extension Evaluator {
     ) throws(EvaluationError) -> [Sample] {
         // The right side is the "one" side; for one-to-many, swap and swap the values back below.
         let (lhs, rhs) = cardinality == .oneToMany ? (right, left) : (left, right)
+        let names = SignatureNames(matching)
+        let matchingNames = Set(matching.labels)
         var rightBySignature: [Labels: Sample] = [:]
         for sample in rhs {
-            let signature = signature(sample.labels, matching)
+            let signature = signature(sample.labels, names)
             if let duplicate = rightBySignature[signature] {
                 let side = cardinality == .oneToMany ? "left" : "right"
                 throw .execution(
@@ -124,7 +138,7 @@ extension Evaluator {
         var matched: [Labels: Set<Labels>] = [:]
         var result: [Sample] = []
         for sample in lhs {
-            let signature = signature(sample.labels, matching)
+            let signature = signature(sample.labels, names)
             guard let other = rightBySignature[signature] else { continue }
             var (l, r) = (sample.v, other.v)
             if cardinality == .oneToMany { swap(&l, &r) }
@@ -134,7 +148,7 @@ extension Evaluator {
             } else if !keep {
                 continue
             }
-            var labels = resultLabels(sample.labels, other.labels, op, matching, cardinality)
+            var labels = resultLabels(sample.labels, other.labels, op, matching, matchingNames, cardinality)
             if returnBool { labels = labels.droppingMetricName }
             if cardinality == .oneToOne {
                 if matched[signature] != nil {
@@ -151,11 +165,12 @@ extension Evaluator {
 
     /// The labels of a vector-vector result, from the "many" side's labels and the "one" side's included ones.
     static func resultLabels(
-        _ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching, _ cardinality: VectorMatching.Cardinality
+        _ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching, _ matchingNames: Set<String>,
+        _ cardinality: VectorMatching.Cardinality
     ) -> Labels {
         var labels = dropsMetricName(op) ? many.droppingMetricName : many
         if cardinality == .oneToOne {
-            labels = matching.on ? labels.keeping(Set(matching.labels)) : labels.dropping(Set(matching.labels))
+            labels = matching.on ? labels.keeping(matchingNames) : labels.dropping(matchingNames)
         }
         if let include = matching.group?.labels, !include.isEmpty {
             let copied = include.map { Label(name: $0, value: one[$0] ?? "") }

@@ -3,10 +3,10 @@ internal import Storage
 /// The synchronous core of `Engine`: evaluates an expression at one time over samples read beforehand.
 struct Evaluator: Sendable {
     /// Each selector's series, read for the whole window the query needs.
-    var data: [VectorSelector: [SeriesSamples]]
+    var data: SelectorTable<VectorSelector, [SeriesSamples]>
     /// The matrix selectors read as chunk summaries: for each evaluation time, the series of
     /// that step's window, folded (see `Evaluator+Summaries.swift`).
-    var summarised: [MatrixSelector: [Int64: [AccumulatedSeries]]] = [:]
+    var summarised: SelectorTable<MatrixSelector, [Int64: [AccumulatedSeries]]> = [:]
     /// The lookback delta in milliseconds.
     var lookbackDelta: Int64
     /// The default subquery step in milliseconds.
@@ -164,13 +164,15 @@ extension Labels {
         self[Label.metricName] == nil ? self : removing(Label.metricName)
     }
 
-    /// Only the labels named in `names`.
+    /// Only the labels named in `names` (the set itself when it keeps them all).
     func keeping(_ names: Set<String>) -> Labels {
-        Labels(filter { names.contains($0.name) })
+        guard contains(where: { !names.contains($0.name) }) else { return self }
+        return Labels(canonical: filter { names.contains($0.name) })
     }
 
-    /// The labels not named in `names`.
+    /// The labels not named in `names` (the set itself when it has none of them).
     func dropping(_ names: Set<String>) -> Labels {
-        Labels(filter { !names.contains($0.name) })
+        guard contains(where: { names.contains($0.name) }) else { return self }
+        return Labels(canonical: filter { !names.contains($0.name) })
     }
 }

@@ -85,18 +85,32 @@ struct SeriesIndex {
         return union
     }
 
-    private static func intersect(_ lhs: [Int32], _ rhs: [Int32]) -> [Int32] {
+    /// The slots in both ascending lists, ascending. When one list is much shorter (a metric
+    /// name held by every SLO against one SLO's id), each of its slots is looked up in the
+    /// other by binary search, so selecting one series among many costs its few postings, not
+    /// the long list.
+    static func intersect(_ lhs: [Int32], _ rhs: [Int32]) -> [Int32] {
+        let (short, long) = lhs.count <= rhs.count ? (lhs, rhs) : (rhs, lhs)
         var result: [Int32] = []
-        result.reserveCapacity(min(lhs.count, rhs.count))
+        result.reserveCapacity(short.count)
+        if short.count * 16 < long.count {
+            var from = 0
+            for slot in short {
+                from = lowerBound(slot, in: long, from: from)
+                if from == long.count { break }
+                if long[from] == slot { result.append(slot) }
+            }
+            return result
+        }
         var i = 0
         var j = 0
-        while i < lhs.count && j < rhs.count {
-            if lhs[i] < rhs[j] {
+        while i < short.count && j < long.count {
+            if short[i] < long[j] {
                 i += 1
-            } else if lhs[i] > rhs[j] {
+            } else if short[i] > long[j] {
                 j += 1
             } else {
-                result.append(lhs[i])
+                result.append(short[i])
                 i += 1
                 j += 1
             }
@@ -117,8 +131,8 @@ struct SeriesIndex {
         if index < list.count && list[index] == slot { list.remove(at: index) }
     }
 
-    private static func lowerBound(_ slot: Int32, in list: [Int32]) -> Int {
-        var low = 0
+    private static func lowerBound(_ slot: Int32, in list: [Int32], from start: Int = 0) -> Int {
+        var low = start
         var high = list.count
         while low < high {
             let mid = (low + high) / 2

@@ -1,0 +1,32 @@
+import Storage
+
+/// The output of consecutive rules of one evaluation not yet written to the store: written in
+/// one `RuleSampleStore.appendRuleOutput` call (one transaction for `SampleStore`) when a later
+/// rule may read it (`RuleReads`) or at the end of the evaluation.
+struct RuleOutputBatch {
+    /// The series to append (rule output and stale markers), in rule order.
+    private(set) var series: [SeriesSamples] = []
+    /// The rules with output in the batch, ascending.
+    private(set) var rules: [Int] = []
+    /// The metric names the batch writes.
+    private(set) var names: Set<String> = []
+
+    /// Whether nothing is waiting to be written.
+    var isEmpty: Bool { series.isEmpty }
+
+    /// Adds the output of rule `index`, whose series are all named `written` (a recording rule's
+    /// record, or `ALERTS` and `ALERTS_FOR_STATE`).
+    mutating func add(_ output: [SeriesSamples], rule index: Int, names written: [String]) {
+        guard !output.isEmpty else { return }
+        rules.append(index)
+        series += output
+        names.formUnion(written)
+    }
+
+    /// Empties the batch.
+    mutating func removeAll() {
+        series.removeAll(keepingCapacity: true)
+        rules.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+    }
+}
