@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BurnrateSLO", targets: ["SLO"]),
         .library(name: "BurnrateDelivery", targets: ["Delivery"]),
         .library(name: "BurnrateIngest", targets: ["Ingest"]),
+        .library(name: "BurnrateNotify", targets: ["Notify"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

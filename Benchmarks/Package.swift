@@ -56,6 +56,8 @@ let package = Package(
             name: "DeliveryLoad",
             dependencies: [
                 .product(name: "BurnrateDelivery", package: burnrate),
+                .product(name: "BurnrateNotify", package: burnrate),
+                .product(name: "BurnrateRules", package: burnrate),
                 .product(name: "BurnrateStorage", package: burnrate),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -21,6 +21,9 @@ struct DeliveryLoad: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.") var concurrency = 16
     @Option(help: "Body size in bytes (Alertmanager's payload for a few alerts is 1-3 KB).") var bodyBytes = 2_000
     @Option(help: "SQLite file (default: a temporary one, deleted afterwards).") var database: String?
+    @Option(help: """
+        Alerts becoming active at once, spread over --groups groups (one label `group`); when set,         they go through the Dispatcher (route, group_wait, payloads) and each group's one         notification is timed from the tick that ends group_wait, instead of --messages made-up bodies.
+        """) var alerts = 0
 
     func run() async throws {
         let logger = Logger(label: "delivery-load")
@@ -28,7 +31,7 @@ struct DeliveryLoad: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = database ?? directory.appendingPathComponent("burnrate.sqlite").path
         let outbox = SQLiteOutbox(database: try BurnrateDatabase.open(path: path, logger: logger))
-        let sink = Sink(expected: messages)
+        let sink = Sink(expected: alerts > 0 ? groups : messages)
         let transport = AsyncHTTPClientTransport(connectionsPerHost: concurrency)
         let deliverer = WebhookDeliverer(
             outbox: outbox, transport: transport, endpoints: [:], configuration: DeliveryConfiguration(maxConcurrency: concurrency),
@@ -43,6 +46,13 @@ struct DeliveryLoad: AsyncParsableCommand {
             IntegrationKey(receiver: "load", integration: "webhook/0"): WebhookEndpoint(
                 url: "http://127.0.0.1:\(port)/hook", signingSecret: Array("load-secret".utf8)),
         ])
+        if alerts > 0 {
+            try await throughDispatcher(outbox: outbox, deliverer: deliverer, sink: sink, port: port, logger: logger)
+            await group.triggerGracefulShutdown()
+            try await running.value
+            try await transport.shutdown()
+            return
+        }
         let filler = String(repeating: "x", count: max(bodyBytes - 64, 0))
         let decided = Sink.wallClock()
         let batch = (0..<messages).map { index in
