@@ -100,6 +100,17 @@ public actor IncidentTracker {
         return events
     }
 
+    /// Whether some incident still needs its impact analysed (an open one, or one resolved since
+    /// the last analysis): when not, `analyze` would do nothing, and its analyzer need not be built.
+    public func needsAnalysis() async -> Bool {
+        do {
+            try await load()
+        } catch {
+            return true
+        }
+        return !toAnalyse.isEmpty
+    }
+
     /// Computes the impact (start, recovery, peak burn rate, budget consumed) of every SLO
     /// incident that is unresolved or resolved since the last call, up to `time`, from the
     /// samples in `reader`. Incidents whose SLO is gone or cannot be evaluated keep what they had.

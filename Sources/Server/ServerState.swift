@@ -99,35 +99,50 @@ public struct ServerState: Sendable {
     /// updates the impact of the incidents in progress, as of wall time `now` less the rule query
     /// offset (the time the evaluations looked at). Called after each scheduler tick.
     public func trackIncidents(now: Int64) async {
+        await trackIncidents(await scheduler.ruleAlerts(), now: now)
+    }
+
+    private func trackIncidents(_ ruleAlerts: [RuleAlerts], now: Int64) async {
         let time = now - Self.milliseconds(config.ruleQueryOffset)
-        let alerts = await scheduler.status().flatMap { $0.rules.flatMap(\.alerts) }
         do {
-            try await incidents.observe(alerts: alerts, at: time)
+            try await incidents.observe(alerts: ruleAlerts.flatMap(\.alerts), at: time)
         } catch {
             logger.error("cannot track incidents", metadata: ["error": "\(error.message)"])
         }
+        // The analyzer is built from the whole rule set: only when an incident needs it.
+        guard await incidents.needsAnalysis() else { return }
         let analyzer = ImpactAnalyzer(ruleSet: await rules.current, step: config.evaluationInterval)
         await incidents.analyze(at: time, analyzer: analyzer, reader: store)
     }
 
     /// What follows each evaluation of the rules (wall time `now`): the alerts go to the
-    /// dispatcher, and to the incident tracker.
+    /// dispatcher, and to the incident tracker. The scheduler is asked once for the rules that
+    /// hold alerts (with thousands of groups, this runs many times a minute).
     public func afterEvaluation(now: Int64) async {
-        await notify(now: now)
-        await trackIncidents(now: now)
+        let ruleAlerts = await scheduler.ruleAlerts()
+        await notify(ruleAlerts, now: now)
+        await trackIncidents(ruleAlerts, now: now)
     }
 
     /// Passes the scheduler's alerts (firing, and resolved within retention) to the dispatcher,
     /// which flushes what became due.
     public func notify(now: Int64) async {
-        await dispatcher.receive(await notifiableAlerts(), now: now)
+        await notify(await scheduler.ruleAlerts(), now: now)
+    }
+
+    private func notify(_ ruleAlerts: [RuleAlerts], now: Int64) async {
+        await dispatcher.receive(notifiableAlerts(ruleAlerts), now: now)
         await dispatcher.tick(now: now)
     }
 
     /// The scheduler's alerts as notifications carry them: firing ones, and those resolved
     /// within retention, with the external labels.
     public func notifiableAlerts() async -> [NotifiableAlert] {
-        AlertNotifications.alerts(await scheduler.status(), externalLabels: config.externalLabels, externalURL: config.externalURL ?? "")
+        notifiableAlerts(await scheduler.ruleAlerts())
+    }
+
+    private func notifiableAlerts(_ ruleAlerts: [RuleAlerts]) -> [NotifiableAlert] {
+        AlertNotifications.alerts(ruleAlerts, externalLabels: config.externalLabels, externalURL: config.externalURL ?? "")
     }
 
     /// Creates the shared state.

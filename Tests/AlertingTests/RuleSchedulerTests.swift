@@ -86,6 +86,12 @@ import Testing
         status = await scheduler.status()[0]
         #expect(status.rules[1].state == .firing)
         #expect(status.rules[1].alerts.first?.activeAt == first)
+        // Only the rule that holds alerts, with the same alerts as its status.
+        let ruleAlerts = await scheduler.ruleAlerts()
+        #expect(ruleAlerts.count == 1)
+        #expect(ruleAlerts.first?.rule.name == status.rules[1].rule.name)
+        #expect(ruleAlerts.first?.alerts.map(\.labels) == status.rules[1].alerts.map(\.labels))
+        #expect(ruleAlerts.first?.alerts.map(\.phase) == [.firing])
 
         // The recorded series is stored and readable.
         let value = try await Engine().instantQuery(try Parser.parse("job:errors:ratio"), at: first + 120_000, reader: store)
