@@ -44,6 +44,8 @@ let package = Package(
                 "RemoteWriteWorkload",
                 .product(name: "BurnrateRemoteWrite", package: burnrate),
                 .product(name: "BurnrateSnappy", package: burnrate),
+                .product(name: "BurnrateRules", package: burnrate),
+                .product(name: "BurnrateSLO", package: burnrate),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,7 +8,7 @@ struct IngestLoad: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest-load",
         abstract: "Remote-write load generator: samples/s of a server, or of decoding alone.",
-        subcommands: [PostCommand.self, DecodeCommand.self, DumpCommand.self],
+        subcommands: [PostCommand.self, DecodeCommand.self, DumpCommand.self, SLOFilesCommand.self, SLOPostCommand.self, SLOFeedCommand.self],
         defaultSubcommand: PostCommand.self
     )
 }
