@@ -48,7 +48,10 @@ public struct SLOTraffic: Sendable {
         for code in workload.codes.indices {
             let expected = workload.isError(code) ? total * errorShare / errorCodes : total * (1 - errorShare) / otherCodes
             let noise = Self.unit(workload.seed, UInt64(slo) << 8 | UInt64(code), stepKey)
-            let increment = (expected * (0.8 + 0.4 * noise)).rounded(.down)
+            // Rounded up or down at random in proportion, so that rare errors still add up.
+            let exact = expected * (0.8 + 0.4 * noise)
+            let whole = exact.rounded(.down)
+            let increment = whole + (Self.unit(workload.seed ^ 0xA5A5, UInt64(slo) << 8 | UInt64(code), stepKey) < exact - whole ? 1 : 0)
             values[code] = (reset ? 0 : values[code]) + increment
             window[code][scrape % window[code].count] = values[code]
         }

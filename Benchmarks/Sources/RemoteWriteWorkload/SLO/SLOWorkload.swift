@@ -112,7 +112,7 @@ public struct SLOWorkload: Sendable, Hashable {
                     "        error_query: sum(rate(http_requests_total{\(selector),code=~\"5..\"}[{{.window}}]))",
                     "        total_query: sum(rate(http_requests_total{\(selector)}[{{.window}}]))",
                     "    alerting:",
-                    "      name: \"HighErrorRate\"",
+                    "      name: \"HighErrorRate\(alertSuffix(slo))\"",
                     "      labels:",
                     "        category: \"availability\"",
                     "      page_alert:",
@@ -127,6 +127,11 @@ public struct SLOWorkload: Sendable, Hashable {
             documents.append(lines.joined(separator: "\n") + "\n")
         }
         return documents.joined(separator: "---\n")
+    }
+
+    /// `Svc0001E3`: a distinct alert name per SLO, as teams name them.
+    private func alertSuffix(_ slo: Int) -> String {
+        "Svc" + padded(slo / Self.endpointsPerService, 4) + "E\(slo % Self.endpointsPerService)"
     }
 
     private func padded(_ value: Int, _ width: Int) -> String {
