@@ -10,15 +10,18 @@ import Rules
 /// rule interval.
 struct SLOFilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "slo-files", abstract: "Write sloth.yml, sloth-rules.yml and (with --openmetrics) backfill.om.")
+        commandName: "slo-files", abstract: "Write sloth.yml, sloth-rules.yml and (with --openmetrics) backfill-N.om.")
 
     @OptionGroup var options: SLOOptions
 
     @Option(help: "Output folder.")
     var out: String
 
-    @Flag(help: "Also write backfill.om (counters and the recorded 5-minute ratios).")
+    @Flag(help: "Also write backfill-N.om (counters and the recorded 5-minute ratios), one file per block.")
     var openmetrics = false
+
+    @Option(help: "Days per OpenMetrics file, aligned on multiples of this many days since the epoch (promtool's block length).")
+    var blockDays = 3
 
     struct Report: Codable {
         var slos: Int
@@ -28,6 +31,8 @@ struct SLOFilesCommand: ParsableCommand {
         var firstMs: Int64
         var endMs: Int64
         var openMetricsBytes: Int
+        var openMetricsFiles: Int
+        var blockDays: Int
         var seconds: Double
     }
 
@@ -42,12 +47,22 @@ struct SLOFilesCommand: ParsableCommand {
         try RuleFileWriter.yaml(groups).write(to: folder.appendingPathComponent("sloth-rules.yml"), atomically: true, encoding: .utf8)
         var recorded = 0
         var bytes = 0
+        var files = 0
         if openmetrics {
-            let path = folder.appendingPathComponent("backfill.om").path
-            FileManager.default.createFile(atPath: path, contents: nil)
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("cannot write \(path)") }
-            defer { try? handle.close() }
-            var writer = OpenMetricsWriter(handle: handle)
+            // One file per aligned block of `blockDays` (one promtool run each, so promtool, which
+            // holds a whole block in memory, never holds more than one block).
+            let blockMs = Int64(blockDays) * 86_400_000
+            let firstBlock = workload.timestamp(0) / blockMs
+            let lastBlock = workload.endMs / blockMs
+            var writers: [OpenMetricsWriter] = []
+            for block in firstBlock...lastBlock {
+                let path = folder.appendingPathComponent("backfill-\(block - firstBlock).om").path
+                FileManager.default.createFile(atPath: path, contents: nil)
+                guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("cannot write \(path)") }
+                writers.append(OpenMetricsWriter(handle: handle))
+            }
+            files = writers.count
+            func writer(_ scrape: Int) -> Int { Int(workload.timestamp(scrape) / blockMs - firstBlock) }
             let recordedLabels = try workload.recordedLabels(groups)
             // OpenMetrics wants each metric family in one piece: every counter first, then every ratio.
             for slo in 0..<workload.slos {
@@ -61,7 +76,7 @@ struct SLOFilesCommand: ParsableCommand {
                 for code in columns.indices {
                     let prefix = OpenMetricsWriter.seriesPrefix(workload.labels(slo: slo, code: code))
                     for scrape in 0..<workload.scrapes {
-                        try writer.line(prefix, integer: columns[code][scrape], seconds: workload.timestamp(scrape) / 1000)
+                        try writers[writer(scrape)].line(prefix, integer: columns[code][scrape], seconds: workload.timestamp(scrape) / 1000)
                     }
                 }
             }
@@ -71,16 +86,19 @@ struct SLOFilesCommand: ParsableCommand {
                 for scrape in 0..<workload.scrapes {
                     traffic.advance()
                     guard workload.isRuleTick(scrape), let ratio = traffic.shortWindowRatio() else { continue }
-                    try writer.line(prefix, value: ratio, seconds: workload.timestamp(scrape) / 1000)
+                    try writers[writer(scrape)].line(prefix, value: ratio, seconds: workload.timestamp(scrape) / 1000)
                     recorded += 1
                 }
             }
-            try writer.finish()
-            bytes = writer.written
+            for index in writers.indices {
+                try writers[index].finish()
+                bytes += writers[index].written
+                try writers[index].handle.close()
+            }
         }
         try printJSON(Report(
             slos: workload.slos, series: workload.seriesCount, rawSamples: workload.seriesCount * workload.scrapes,
             recordedSamples: recorded, firstMs: workload.timestamp(0), endMs: workload.endMs,
-            openMetricsBytes: bytes, seconds: (clock.now - started).seconds))
+            openMetricsBytes: bytes, openMetricsFiles: files, blockDays: blockDays, seconds: (clock.now - started).seconds))
     }
 }
