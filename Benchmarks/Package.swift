@@ -46,6 +46,7 @@ let package = Package(
                 .product(name: "BurnrateSnappy", package: burnrate),
                 .product(name: "BurnrateIngest", package: burnrate),
                 .product(name: "BurnrateRules", package: burnrate),
+                .product(name: "BurnrateSLO", package: burnrate),
                 .product(name: "BurnrateStorage", package: burnrate),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

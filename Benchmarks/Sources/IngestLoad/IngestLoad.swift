@@ -8,7 +8,10 @@ struct IngestLoad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest-load",
         abstract: "Remote-write load generator: samples/s of a server, or of decoding alone.",
-        subcommands: [PostCommand.self, DecodeCommand.self, StoreCommand.self, DumpCommand.self],
+        subcommands: [
+            PostCommand.self, DecodeCommand.self, StoreCommand.self, DumpCommand.self,
+            SLOFilesCommand.self, SLOPostCommand.self, SLOFeedCommand.self,
+        ],
         defaultSubcommand: PostCommand.self
     )
 }
