@@ -41,8 +41,16 @@ public actor RuleScheduler {
         var saved: [PersistedAlert]
         var missed = 0
         var lastSamples: [Sample] = []
+        /// A hash of the group's alerts' labels, phases and transition times (not values or
+        /// annotations), to tell when what notifications follow has changed.
+        var alertSignature: Int?
     }
 
+    /// Bumped whenever an evaluation changes some group's alerts: one appearing or going, a
+    /// phase, a firing or resolution time (not values or annotations, which change with every
+    /// evaluation of a firing SLO alert). Lets what follows an evaluation skip the work when
+    /// nothing that notifications or incidents act on has changed.
+    public private(set) var alertsVersion = 0
     /// Each group's next slot, as `Runtime.nextDue`, kept apart so that `tick` can skip groups
     /// that are not due without copying their runtime.
     private var dueTimes: [String: Int64] = [:]
@@ -129,6 +137,8 @@ public actor RuleScheduler {
         runtimes = next
         order = nextOrder
         dueTimes = next.compactMapValues(\.nextDue)
+        // Groups came and went: their alerts with them.
+        alertsVersion += 1
         return problems
     }
 
@@ -181,6 +191,20 @@ public actor RuleScheduler {
             logger.warning("rule evaluation failed", metadata: ["group": "\(key)", "rule": "\(error.rule)", "error": "\(error.message)"])
         }
         let alerts = runtime.evaluator.persistedAlerts
+        var hasher = Hasher()
+        for alert in alerts {
+            hasher.combine(alert.ruleIndex)
+            hasher.combine(alert.labels)
+            hasher.combine(alert.phase)
+            hasher.combine(alert.activeAt)
+            hasher.combine(alert.firedAt)
+            hasher.combine(alert.resolvedAt)
+        }
+        let signature = hasher.finalize()
+        if signature != runtime.alertSignature {
+            runtime.alertSignature = signature
+            alertsVersion += 1
+        }
         if alerts != runtime.saved {
             do {
                 try await stateStore.save(groupKey: key, alerts: alerts)

@@ -37,6 +37,8 @@ public struct ServerState: Sendable {
     public let config: BurnrateConfig
     /// The process logger.
     public let logger: Logger
+    /// When what follows an evaluation has work to do.
+    let afterEvaluationGate = AlertChangeGate()
 
     /// Opens the sample store over `database` and the ingest path over it, keeping what the rules
     /// in force read; restores the alert state saved in `database`; keeps the ingest filter and
@@ -116,9 +118,12 @@ public struct ServerState: Sendable {
     }
 
     /// What follows each evaluation of the rules (wall time `now`): the alerts go to the
-    /// dispatcher, and to the incident tracker. The scheduler is asked once for the rules that
-    /// hold alerts (with thousands of groups, this runs many times a minute).
+    /// dispatcher, and to the incident tracker, when they changed since the last time or a minute
+    /// has passed (`AlertChangeGate`; the dispatcher's own timers run every second anyway). The
+    /// scheduler is asked once for the rules that hold alerts (with thousands of groups, this
+    /// runs many times a minute).
     public func afterEvaluation(now: Int64) async {
+        guard afterEvaluationGate.shouldRun(version: await scheduler.alertsVersion, now: now) else { return }
         let ruleAlerts = await scheduler.ruleAlerts()
         await notify(ruleAlerts, now: now)
         await trackIncidents(ruleAlerts, now: now)

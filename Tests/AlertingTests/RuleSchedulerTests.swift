@@ -73,15 +73,19 @@ import Testing
         #expect(await scheduler.tick(now: 100_000) == first)
         #expect(await scheduler.status()[0].lastEvaluation == nil)
 
+        let versionBefore = await scheduler.alertsVersion
         #expect(await scheduler.tick(now: first) == first + 60_000)
+        #expect(await scheduler.alertsVersion > versionBefore, "an alert became pending")
         var status = await scheduler.status()[0]
         #expect(status.lastEvaluation == first)
         #expect(status.rules.map(\.health) == [.ok, .ok])
         #expect(status.rules[1].state == .pending)
         #expect(await scheduler.activeAlerts().first?.annotations["summary"] == "vllm at 0.75")
 
+        let versionPending = await scheduler.alertsVersion
         await scheduler.tick(now: first + 60_000)
         #expect(await scheduler.status()[0].rules[1].state == .pending)
+        #expect(await scheduler.alertsVersion == versionPending, "still pending, since the same time")
         await scheduler.tick(now: first + 120_000)
         status = await scheduler.status()[0]
         #expect(status.rules[1].state == .firing)
