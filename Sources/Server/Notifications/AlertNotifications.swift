@@ -10,11 +10,6 @@ internal import Synchronization
 /// retention, with the external labels added (an alert's own label wins), `startsAt` the time it
 /// fired, `endsAt` the time it resolved, and a link to the rule's expression.
 enum AlertNotifications {
-    static func alerts(_ statuses: [RuleGroupStatus], externalLabels: [String: String], externalURL: String) -> [NotifiableAlert] {
-        alerts(statuses.flatMap { group in group.rules.map { RuleAlerts(rule: $0.rule, alerts: $0.alerts) } },
-               externalLabels: externalLabels, externalURL: externalURL)
-    }
-
     static func alerts(_ ruleAlerts: [RuleAlerts], externalLabels: [String: String], externalURL: String) -> [NotifiableAlert] {
         var result: [NotifiableAlert] = []
         let external = externalLabels.sorted(by: { $0.key < $1.key })
