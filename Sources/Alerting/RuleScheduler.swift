@@ -1,3 +1,4 @@
+import HeapModule
 public import Logging
 public import PromQL
 public import Rules
@@ -51,16 +52,23 @@ public actor RuleScheduler {
     /// evaluation of a firing SLO alert). Lets what follows an evaluation skip the work when
     /// nothing that notifications or incidents act on has changed.
     public private(set) var alertsVersion = 0
-    /// Each group's next slot, as `Runtime.nextDue`, kept apart so that `tick` can skip groups
-    /// that are not due without copying their runtime.
-    private var dueTimes: [String: Int64] = [:]
+    /// The groups with a known next slot, soonest first, so that a wake-up costs the groups that
+    /// are due rather than all of them (thousands of groups spread over the interval mean a
+    /// wake-up every few milliseconds, most finding one group due).
+    private var queue = Heap<DueGroup>()
+    /// Groups put in force since the last tick, whose first slot is the first one after it.
+    private var unscheduled: [Int] = []
 
     private let store: any RuleSampleStore
     private let stateStore: any AlertStateStore
     private let settings: Settings
     private let logger: Logger
-    private var runtimes: [String: Runtime] = [:]
-    private var order: [String] = []
+    /// The groups in force, in rule-file order, and each one's position by key.
+    private var runtimes: [Runtime] = []
+    private var keys: [String] = []
+    private var positions: [String: Int] = [:]
+    /// Bumped by every `apply`, so that a tick suspended in an evaluation knows the groups changed.
+    private var generation = 0
     private var restored = false
 
     /// A scheduler writing rule output to `store` and alert state to `stateStore`.
@@ -92,12 +100,13 @@ public actor RuleScheduler {
             restored = true
         }
         var problems: [RuleEvaluationError] = []
-        var next: [String: Runtime] = [:]
-        var nextOrder: [String] = []
+        var next: [Runtime] = []
+        var nextKeys: [String] = []
+        var nextPositions: [String: Int] = [:]
         for entry in scheduled {
             let group = entry.group
             let key = GroupSchedule.key(of: group)
-            guard next[key] == nil else { continue }
+            guard nextPositions[key] == nil else { continue }
             var evaluator: RuleGroupEvaluator
             do {
                 evaluator = try RuleGroupEvaluator(
@@ -111,7 +120,8 @@ public actor RuleScheduler {
                 evaluator: evaluator, schedule: GroupSchedule(key: key, interval: interval),
                 outcomes: Array(repeating: nil, count: group.rules.count),
                 ruleEvaluations: Array(repeating: nil, count: group.rules.count), saved: [])
-            if let previous = runtimes[key] {
+            if let position = positions[key] {
+                let previous = runtimes[position]
                 evaluator.copyState(from: previous.evaluator)
                 runtime.evaluator = evaluator
                 runtime.saved = previous.saved
@@ -122,11 +132,12 @@ public actor RuleScheduler {
                 runtime.evaluator = evaluator
                 runtime.saved = records
             }
-            next[key] = runtime
-            nextOrder.append(key)
+            nextPositions[key] = next.count
+            next.append(runtime)
+            nextKeys.append(key)
         }
         // Forget the saved state of groups that are gone.
-        let gone = Set(runtimes.keys).union(saved.keys).subtracting(next.keys)
+        let gone = Set(keys).union(saved.keys).subtracting(nextKeys)
         for key in gone.sorted() {
             do {
                 try await stateStore.save(groupKey: key, alerts: [])
@@ -135,8 +146,11 @@ public actor RuleScheduler {
             }
         }
         runtimes = next
-        order = nextOrder
-        dueTimes = next.compactMapValues(\.nextDue)
+        keys = nextKeys
+        positions = nextPositions
+        generation += 1
+        queue = Heap(next.indices.compactMap { position in next[position].nextDue.map { DueGroup(due: $0, position: position) } })
+        unscheduled = next.indices.filter { next[$0].nextDue == nil }
         // Groups came and went: their alerts with them.
         alertsVersion += 1
         return problems
@@ -146,33 +160,36 @@ public actor RuleScheduler {
     /// latest slot, when several were missed — and returns the wall time of the next slot.
     @discardableResult
     public func tick(now: Int64) async -> Int64 {
-        var earliest = Int64.max
-        for key in order {
-            // A group not due is passed over without copying its runtime (with thousands of
-            // groups spread over the interval, most wake-ups find one or two due).
-            if let known = dueTimes[key], known > now {
-                earliest = min(earliest, known)
-                continue
-            }
-            guard var runtime = runtimes[key] else { continue }
-            let due = runtime.nextDue ?? runtime.schedule.slot(after: now)
-            if due <= now {
-                let slot = runtime.schedule.slot(atOrBefore: now)
-                let missed = Int((slot - due) / runtime.schedule.interval)
-                if missed > 0 {
-                    runtime.missed += missed
-                    logger.warning("rule group missed evaluations", metadata: ["group": "\(key)", "missed": "\(missed)"])
-                }
-                await evaluate(&runtime, slot: slot, key: key)
-                runtime.nextDue = slot + runtime.schedule.interval
-            } else {
-                runtime.nextDue = due
-            }
-            earliest = min(earliest, runtime.nextDue ?? Int64.max)
-            dueTimes[key] = runtime.nextDue
-            runtimes[key] = runtime
+        for position in unscheduled {
+            let due = runtimes[position].schedule.slot(after: now)
+            runtimes[position].nextDue = due
+            queue.insert(DueGroup(due: due, position: position))
         }
-        return earliest
+        unscheduled = []
+        // The groups due, evaluated in rule-file order, as when each group is looked at in turn.
+        var due: [DueGroup] = []
+        while let first = queue.min, first.due <= now {
+            due.append(queue.removeMin())
+        }
+        let generation = self.generation
+        for entry in due.sorted(by: { $0.position < $1.position }) {
+            // A reload during an evaluation (it suspends) replaced the groups: theirs is a new queue.
+            guard self.generation == generation else { break }
+            var runtime = runtimes[entry.position]
+            let slot = runtime.schedule.slot(atOrBefore: now)
+            let missed = Int((slot - entry.due) / runtime.schedule.interval)
+            let key = keys[entry.position]
+            if missed > 0 {
+                runtime.missed += missed
+                logger.warning("rule group missed evaluations", metadata: ["group": "\(key)", "missed": "\(missed)"])
+            }
+            await evaluate(&runtime, slot: slot, key: key)
+            runtime.nextDue = slot + runtime.schedule.interval
+            guard self.generation == generation else { break }
+            runtimes[entry.position] = runtime
+            queue.insert(DueGroup(due: slot + runtime.schedule.interval, position: entry.position))
+        }
+        return queue.min?.due ?? Int64.max
     }
 
     private func evaluate(_ runtime: inout Runtime, slot: Int64, key: String) async {
@@ -217,8 +234,7 @@ public actor RuleScheduler {
 
     /// Every group in force, in rule-file order, with its rules' health and alerts.
     public func status() -> [RuleGroupStatus] {
-        order.compactMap { key -> RuleGroupStatus? in
-            guard let runtime = runtimes[key] else { return nil }
+        runtimes.map { runtime -> RuleGroupStatus in
             let group = runtime.evaluator.group
             let alerts = runtime.evaluator.alerts
             let rules = group.rules.enumerated().map { index, rule -> RuleStatus in
@@ -239,8 +255,7 @@ public actor RuleScheduler {
     /// scheduler, which with thousands of groups spread over the interval is many times a minute.
     public func ruleAlerts() -> [RuleAlerts] {
         var result: [RuleAlerts] = []
-        for key in order {
-            guard let runtime = runtimes[key] else { continue }
+        for runtime in runtimes {
             let alerts = runtime.evaluator.alerts
             guard !alerts.isEmpty else { continue }
             let rules = runtime.evaluator.group.rules
@@ -260,14 +275,14 @@ public actor RuleScheduler {
     /// (recorded series, `ALERTS`, `ALERTS_FOR_STATE`), in group order: what `/metrics` publishes
     /// of the SLO groups.
     public func latestSamples(ofGroupsNamed prefix: String) -> [Sample] {
-        order.flatMap { key -> [Sample] in
-            guard let runtime = runtimes[key], runtime.evaluator.group.name.hasPrefix(prefix) else { return [] }
+        runtimes.flatMap { runtime -> [Sample] in
+            guard runtime.evaluator.group.name.hasPrefix(prefix) else { return [] }
             return runtime.lastSamples
         }
     }
 
     /// How many slots were skipped because an evaluation came late, per group key.
     public func missedEvaluations() -> [String: Int] {
-        runtimes.mapValues(\.missed)
+        Dictionary(uniqueKeysWithValues: zip(keys, runtimes.map(\.missed)))
     }
 }

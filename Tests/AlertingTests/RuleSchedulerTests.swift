@@ -115,6 +115,46 @@ import Testing
         #expect(await scheduler.missedEvaluations()["test.yml;serving"] == 3)
     }
 
+    @Test func manyGroupsEachRunAtEverySlotOfTheirOwnAndNoOther() async throws {
+        // 40 groups of three intervals spread over their intervals; the caller wakes up when told.
+        let intervals: [Int64] = [10_000, 15_000, 60_000]
+        let groups = (0..<40).map { index in
+            RuleGroup(
+                name: "g\(index)", interval: .milliseconds(intervals[index % 3]),
+                rules: [.recording(RecordingRule(record: "g\(index)_evaluated", expr: "vector(1)", location: Self.location))],
+                file: "many.yml", location: Self.location)
+        }
+        let store = MemorySampleReader()
+        let scheduler = Self.scheduler(store: store, states: MemoryAlertStateStore())
+        await scheduler.apply(RuleSet(groups: groups))
+        let start: Int64 = 1_000_000
+        let end = start + 180_000
+        var now = await scheduler.tick(now: start)
+        var wakeUps = 0
+        var seen: [String: [Int64]] = [:]
+        while now <= end {
+            let next = await scheduler.tick(now: now)
+            #expect(next > now)
+            for status in await scheduler.status() where status.lastEvaluation == now {
+                seen[status.group.name, default: []].append(now)
+            }
+            wakeUps += 1
+            now = next
+        }
+        for (index, group) in groups.enumerated() {
+            let schedule = GroupSchedule(key: "many.yml;\(group.name)", interval: intervals[index % 3])
+            var expected: [Int64] = []
+            var slot = schedule.slot(after: start)
+            while slot <= end {
+                expected.append(slot)
+                slot += schedule.interval
+            }
+            #expect(seen[group.name] ?? [] == expected, "\(group.name)")
+        }
+        // Each wake-up found at least one group due: none was wasted.
+        #expect(wakeUps == Set(seen.values.joined()).count)
+    }
+
     @Test func theQueryOffsetEvaluatesInThePast() async throws {
         // The errors appear only from t = 1,000,000 on: evaluating 10 minutes behind still sees none.
         let store = MemorySampleReader()

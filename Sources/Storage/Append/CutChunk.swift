@@ -12,6 +12,10 @@ struct CutChunk: Sendable {
     var summary: [UInt8]
     /// The value bits of the last sample.
     var lastBits: UInt64
+    /// The chunk as encoded (its header parsed), and its summary: what memory keeps of it
+    /// (`RecentChunks`).
+    var chunk: EncodedChunk
+    var decodedSummary: ChunkSummary
 
     /// Encodes `count` samples, ascending, given one at a time by `sample`.
     init(count: Int, sample: (Int) -> ChunkSample) {
@@ -32,5 +36,7 @@ struct CutChunk: Sendable {
         data = chunk.bytes
         self.summary = summary.serialized(sampleCount: count, minT: minT, maxT: maxT)
         lastBits = last.v.bitPattern
+        self.chunk = chunk
+        decodedSummary = summary
     }
 }

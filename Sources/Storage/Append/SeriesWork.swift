@@ -168,8 +168,8 @@ struct SeriesWork: Sendable {
 
     /// Applies the committed work to the series' state: head, and the bounds of its chunks
     /// (`mutating` for the same reason as `writeWAL`).
-    mutating func apply(to state: inout SeriesState, walRow: Int64) {
+    mutating func apply(to state: inout SeriesState, walRow: Int64, recentSpan: Int64) {
         state.head.apply(accepted: accepted[...], cutCount: cutCount, walRow: walRow)
-        state.recordCuts(cuts)
+        state.recordCuts(cuts, recentSpan: recentSpan)
     }
 }

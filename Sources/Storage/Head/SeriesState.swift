@@ -15,6 +15,8 @@ struct SeriesState: Sendable {
     var chunkMinT: Int64?
     /// The `max_t` of the series' oldest chunk: retention need not look at the series before it.
     var oldestChunkMaxT: Int64?
+    /// The chunks cut lately, kept in memory for reads.
+    var recent = RecentChunks()
 
     /// The oldest timestamp of the series, in chunks or head.
     var minT: Int64? { chunkMinT ?? head.minT }
@@ -35,9 +37,11 @@ struct SeriesState: Sendable {
 }
 
 extension SeriesState {
-    /// Records chunks just committed for the series, in time order.
-    mutating func recordCuts(_ cuts: [CutChunk]) {
+    /// Records chunks just committed for the series, in time order, keeping in memory those
+    /// ending within `recentSpan` milliseconds of the newest.
+    mutating func recordCuts(_ cuts: [CutChunk], recentSpan: Int64) {
         guard let first = cuts.first, let last = cuts.last else { return }
+        if recentSpan > 0 { recent.record(cuts, hadChunks: chunkMinT != nil, span: recentSpan) }
         if chunkMinT == nil {
             chunkMinT = first.minT
             oldestChunkMaxT = first.maxT

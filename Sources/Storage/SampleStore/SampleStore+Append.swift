@@ -194,7 +194,7 @@ extension SampleStore {
         // through the array and `!` can be copied out and written back, touching its arrays).
         states.withUnsafeMutableBufferPointer { states in
             for position in works.indices where !works[position].accepted.isEmpty {
-                works[position].apply(to: &states[Int(works[position].slot!)]!, walRow: walRow)
+                works[position].apply(to: &states[Int(works[position].slot!)]!, walRow: walRow, recentSpan: configuration.recentChunkSpan)
                 if let last = works[position].accepted.last, last.t > maxSeenT { maxSeenT = last.t }
             }
         }

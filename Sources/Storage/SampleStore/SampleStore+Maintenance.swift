@@ -72,7 +72,7 @@ extension SampleStore {
         }
         for cut in cuts {
             states[Int(cut.slot)]!.head.removeAll()
-            states[Int(cut.slot)]!.recordCuts([cut.chunk])
+            states[Int(cut.slot)]!.recordCuts([cut.chunk], recentSpan: configuration.recentChunkSpan)
         }
         if trim {
             walTrimmedBefore = watermark

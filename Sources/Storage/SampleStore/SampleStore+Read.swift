@@ -6,33 +6,57 @@ extension SampleStore {
     public nonisolated func select(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
         guard start <= end else { return [] }
         let snapshots = await snapshot(matchers: matchers, start: start, end: end)
-        if !snapshots.contains(where: \.readsChunks) {
-            return snapshots.compactMap { $0.head.isEmpty ? nil : SeriesSamples(labels: $0.labels, samples: $0.head) }
-        }
-        return try await read("select \(matchers)") { db in
-            var result: [SeriesSamples] = []
-            result.reserveCapacity(snapshots.count)
-            for snapshot in snapshots {
-                var samples: [ChunkSample] = []
-                if snapshot.readsChunks {
-                    try SampleTables.forEachChunk(db, seriesID: snapshot.id, start: start, end: end, columns: "data") { minT, maxT, row in
-                        let chunk = try SampleTables.decodeChunk(SampleTables.bytes(row, 2), seriesID: snapshot.id)
-                        samples.reserveCapacity(samples.count + chunk.count)
-                        var iterator = chunk.makeIterator()
-                        if minT >= start && maxT <= end {
-                            while let sample = try iterator.next() { samples.append(sample) }
-                        } else {
-                            while let sample = try iterator.next(), sample.t <= end {
-                                if sample.t >= start { samples.append(sample) }
-                            }
-                        }
-                    }
-                }
-                Self.appendHead(snapshot.head, after: samples.last?.t, to: &samples)
-                if !samples.isEmpty { result.append(SeriesSamples(labels: snapshot.labels, samples: samples)) }
+        // From memory where the store holds the chunks; the series that need rows in one read.
+        var found: [SeriesSamples?] = []
+        found.reserveCapacity(snapshots.count)
+        var unread: [Int] = []
+        for (position, snapshot) in snapshots.enumerated() {
+            do {
+                found.append(try Self.samples(snapshot, start, end, nil))
+            } catch is ChunkRowsNeeded {
+                found.append(nil)
+                unread.append(position)
+            } catch {
+                throw Self.storageError(error, "select \(matchers)")
             }
-            return result
         }
+        if !unread.isEmpty {
+            let positions = unread
+            let read = try await read("select \(matchers)") { db in
+                try positions.map { try Self.samples(snapshots[$0], start, end, db) }
+            }
+            for (position, series) in zip(positions, read) { found[position] = series }
+        }
+        return found.compactMap { $0 }
+    }
+
+    /// One series' samples in `[start, end]`: its chunks' from memory where the store holds
+    /// them, else from `db` (`ChunkRowsNeeded` without one), and its head's.
+    private static func samples(_ snapshot: SeriesSnapshot, _ start: Int64, _ end: Int64, _ db: Database?) throws -> SeriesSamples? {
+        var samples: [ChunkSample] = []
+        let add = { (chunk: EncodedChunk, minT: Int64, maxT: Int64) throws in
+            samples.reserveCapacity(samples.count + chunk.count)
+            var iterator = chunk.makeIterator()
+            if minT >= start && maxT <= end {
+                while let sample = try iterator.next() { samples.append(sample) }
+            } else {
+                while let sample = try iterator.next(), sample.t <= end {
+                    if sample.t >= start { samples.append(sample) }
+                }
+            }
+        }
+        if snapshot.readsChunks {
+            if snapshot.recent.holds(from: start) {
+                for entry in snapshot.recent.overlapping(start, end) { try add(entry.chunk, entry.minT, entry.maxT) }
+            } else {
+                guard let db else { throw ChunkRowsNeeded() }
+                try SampleTables.forEachChunk(db, seriesID: snapshot.id, start: start, end: end, columns: "data") { minT, maxT, row in
+                    try add(SampleTables.decodeChunk(SampleTables.bytes(row, 2), seriesID: snapshot.id), minT, maxT)
+                }
+            }
+        }
+        Self.appendHead(snapshot.head, after: samples.last?.t, to: &samples)
+        return samples.isEmpty ? nil : SeriesSamples(labels: snapshot.labels, samples: samples)
     }
 
     /// Windows at least this long (milliseconds) read the runs of whole chunks inside them from
@@ -51,29 +75,78 @@ extension SampleStore {
         let snapshots = await snapshot(matchers: matchers, start: start, end: end)
         let (length, overflow) = end.subtractingReportingOverflow(start)
         let cache = overflow || length >= Self.rollupMinimumWindow ? rollups : nil
-        return try await read("selectSummarised \(matchers)") { db in
-            var result: [SummarisedSeries] = []
-            result.reserveCapacity(snapshots.count)
-            for snapshot in snapshots {
-                var builder = SeriesPieceBuilder()
-                var lastT: Int64?
-                if snapshot.readsChunks {
-                    if let cache, let rollup = try Self.currentRollup(db, snapshot, cache) {
-                        try rollup.cover(from: start, through: end) { from, through in
-                            try Self.readChunkPieces(db, seriesID: snapshot.id, from: from, through: through, into: &builder, lastT: &lastT)
-                        } block: { block in
-                            builder.add(block)
-                            lastT = block.maxT
-                        }
-                    } else {
-                        try Self.readChunkPieces(db, seriesID: snapshot.id, from: start, through: end, into: &builder, lastT: &lastT)
-                    }
-                }
-                for sample in snapshot.head where lastT.map({ sample.t > $0 }) ?? true { builder.add(sample) }
-                let pieces = builder.finish()
-                if !pieces.isEmpty { result.append(SummarisedSeries(labels: snapshot.labels, pieces: pieces)) }
+        // From memory where the store holds the chunks (`RecentChunks`, rollups); the series that
+        // need rows are read in one database read.
+        var found: [SummarisedSeries?] = []
+        found.reserveCapacity(snapshots.count)
+        var unread: [Int] = []
+        for (position, snapshot) in snapshots.enumerated() {
+            do {
+                found.append(try Self.summarise(snapshot, start, end, cache, nil))
+            } catch is ChunkRowsNeeded {
+                found.append(nil)
+                unread.append(position)
+            } catch {
+                throw Self.storageError(error, "selectSummarised \(matchers)")
             }
-            return result
+        }
+        if !unread.isEmpty {
+            let positions = unread
+            let read = try await read("selectSummarised \(matchers)") { db in
+                try positions.map { try Self.summarise(snapshots[$0], start, end, cache, db) }
+            }
+            for (position, series) in zip(positions, read) { found[position] = series }
+        }
+        return found.compactMap { $0 }
+    }
+
+    /// One series' pieces in `[start, end]`: its chunks from memory where the store holds them,
+    /// else from `db`, and its head. Without `db`, throws `ChunkRowsNeeded` when rows are needed.
+    private static func summarise(
+        _ snapshot: SeriesSnapshot, _ start: Int64, _ end: Int64, _ cache: SummaryRollupCache?, _ db: Database?
+    ) throws -> SummarisedSeries? {
+        var builder = SeriesPieceBuilder()
+        var lastT: Int64?
+        if snapshot.readsChunks {
+            if let cache, let rollup = try Self.currentRollup(db, snapshot, cache) {
+                try rollup.cover(from: start, through: end) { from, through in
+                    try Self.addChunkPieces(db, snapshot, from: from, through: through, into: &builder, lastT: &lastT)
+                } block: { block in
+                    builder.add(block)
+                    lastT = block.maxT
+                }
+            } else {
+                try Self.addChunkPieces(db, snapshot, from: start, through: end, into: &builder, lastT: &lastT)
+            }
+        }
+        for sample in snapshot.head where lastT.map({ sample.t > $0 }) ?? true { builder.add(sample) }
+        let pieces = builder.finish()
+        return pieces.isEmpty ? nil : SummarisedSeries(labels: snapshot.labels, pieces: pieces)
+    }
+
+    /// Adds the chunks of a series overlapping `[from, through]` to `builder`: those lying wholly
+    /// inside as their summary, the others decoded (their samples inside only); from memory when
+    /// the store holds them all, else from `db` (`ChunkRowsNeeded` without one).
+    private static func addChunkPieces(
+        _ db: Database?, _ snapshot: SeriesSnapshot, from: Int64, through: Int64, into builder: inout SeriesPieceBuilder,
+        lastT: inout Int64?
+    ) throws {
+        guard snapshot.recent.holds(from: from) else {
+            guard let db else { throw ChunkRowsNeeded() }
+            try readChunkPieces(db, seriesID: snapshot.id, from: from, through: through, into: &builder, lastT: &lastT)
+            return
+        }
+        for entry in snapshot.recent.overlapping(from, through) {
+            if entry.minT >= from && entry.maxT <= through {
+                builder.add(entry.summary, minT: entry.minT, maxT: entry.maxT)
+            } else {
+                builder.reserveSamples(entry.chunk.count)
+                var iterator = entry.chunk.makeIterator()
+                while let sample = try iterator.next(), sample.t <= through {
+                    if sample.t >= from { builder.add(sample) }
+                }
+            }
+            lastT = entry.maxT
         }
     }
 
@@ -104,13 +177,24 @@ extension SampleStore {
     }
 
     /// The series' rollup brought up to date: blocks holding chunks retention deleted dropped,
-    /// the chunks cut since it was last read appended (all of them on a first read), and kept in
+    /// the chunks cut since it was last read appended (all of them on a first read) from memory
+    /// when the store holds them, else from `db` (`ChunkRowsNeeded` without one), and kept in
     /// `cache` for the next read; `nil` when the series has no chunks.
-    private static func currentRollup(_ db: Database, _ snapshot: SeriesSnapshot, _ cache: SummaryRollupCache) throws -> SummaryRollup? {
+    private static func currentRollup(_ db: Database?, _ snapshot: SeriesSnapshot, _ cache: SummaryRollupCache) throws -> SummaryRollup? {
         guard let chunkMinT = snapshot.chunkMinT, let chunkMaxT = snapshot.chunkMaxT else { return nil }
         var rollup = cache.rollup(of: snapshot.id) ?? SummaryRollup()
         rollup.removeBlocks(startingBefore: chunkMinT)
         if let known = rollup.maxT, known >= chunkMaxT { return rollup }
+        if snapshot.recent.holds(from: rollup.maxT.map { $0 + 1 } ?? .min) {
+            for entry in snapshot.recent.entries where rollup.maxT.map({ entry.maxT > $0 }) ?? true {
+                // Chunks of a series never overlap; if they ever did, read this one without a rollup.
+                if let known = rollup.maxT, entry.minT <= known { return nil }
+                rollup.append(entry.summary, minT: entry.minT, maxT: entry.maxT)
+            }
+            cache.store(rollup, of: snapshot.id)
+            return rollup
+        }
+        guard let db else { throw ChunkRowsNeeded() }
         let statement = try db.cachedStatement(
             sql: "SELECT min_t, max_t, count, summary FROM chunks WHERE series_id = ? AND max_t > ? ORDER BY max_t")
         let cursor = try Row.fetchCursor(statement, arguments: [snapshot.id, rollup.maxT ?? .min])
@@ -125,6 +209,13 @@ extension SampleStore {
         }
         cache.store(rollup, of: snapshot.id)
         return rollup
+    }
+
+    /// `error` as a `StorageError` of the read described by `what`.
+    private static func storageError(_ error: any Error, _ what: @autoclosure () -> String) -> StorageError {
+        if let error = error as? StorageError { return error }
+        if let error = error as? ChunkError { return StorageError(.corrupt, "cannot \(what()): \(error)") }
+        return StorageError(.io, "cannot \(what()): \(error)")
     }
 
     /// The label sets of the series matching every matcher with samples in `[start, end]`, sorted.
@@ -158,7 +249,8 @@ extension SampleStore {
         var snapshots = selectedStates(matchers, start, end).map { series in
             SeriesSnapshot(
                 id: series.id, labels: series.labels, head: series.head.samples(from: start, through: end),
-                readsChunks: series.chunksOverlap(start, end), chunkMinT: series.chunkMinT, chunkMaxT: series.chunkMaxT)
+                readsChunks: series.chunksOverlap(start, end), chunkMinT: series.chunkMinT, chunkMaxT: series.chunkMaxT,
+                recent: series.recent)
         }
         snapshots.sort { $0.labels < $1.labels }
         return snapshots
@@ -184,15 +276,25 @@ extension SampleStore {
     }
 
     /// Runs a read on a reader connection of the pool, off the actor.
+    ///
+    /// The read runs on the calling thread: SQLite reads of a few rows take microseconds in WAL
+    /// mode (readers never wait for the writer), far less than handing the read to the pool's
+    /// queue and resuming on another thread, which rule evaluation would do thousands of times
+    /// per interval.
     private nonisolated func read<T: Sendable>(
-        _ what: String, _ body: @escaping @Sendable (Database) throws -> T
+        _ what: @autoclosure () -> String, _ body: @escaping @Sendable (Database) throws -> T
     ) async throws(StorageError) -> T {
         do {
-            return try await database.writer.read(body)
+            return try Self.readOnThisThread(database.writer, body)
         } catch let error as StorageError {
             throw error
         } catch {
-            throw StorageError(.io, "cannot \(what): \(error)")
+            throw StorageError(.io, "cannot \(what()): \(error)")
         }
+    }
+
+    /// GRDB's blocking read (from a synchronous context, where it is the one chosen).
+    private static func readOnThisThread<T>(_ writer: any DatabaseWriter, _ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
     }
 }

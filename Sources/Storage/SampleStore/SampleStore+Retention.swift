@@ -101,7 +101,9 @@ extension SampleStore {
             } else if let oldest = outcome.oldest {
                 states[slot]!.chunkMinT = oldest.minT
                 states[slot]!.oldestChunkMaxT = oldest.maxT
+                states[slot]!.recent.removeChunks(endingBefore: t)
             } else {
+                states[slot]!.recent.removeAll()
                 states[slot]!.chunkMinT = nil
                 states[slot]!.oldestChunkMaxT = nil
                 states[slot]!.chunkMaxT = nil

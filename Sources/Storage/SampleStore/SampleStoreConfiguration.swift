@@ -18,6 +18,12 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     public var maintenanceInterval: Int
     /// At most this many rejections are listed in an `AppendReport` (all are counted).
     public var reportedRejections: Int
+    /// Chunks ending within this many milliseconds of a series' newest chunk stay in memory
+    /// (`RecentChunks`) besides being stored, so that reading a window that recent touches no
+    /// database row (default 8 h: Sloth's windows up to 6 h, with the 30 minutes a rule
+    /// evaluation may look back and a chunk of slack; about 0.5 KB a chunk, so 4 KB a series at
+    /// one sample every 15 s). Zero keeps none.
+    public var recentChunkSpan: Int64
 
     /// Creates a configuration; `samplesPerChunk` is clamped to `1...ChunkEncoder.maximumSampleCount`.
     public init(
@@ -25,12 +31,14 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         maxChunkSpan: Int64 = 2 * 3_600_000,
         idleHeadCutAfter: Int64 = 3_600_000,
         maintenanceInterval: Int = 16,
-        reportedRejections: Int = 10
+        reportedRejections: Int = 10,
+        recentChunkSpan: Int64 = 8 * 3_600_000
     ) {
         self.samplesPerChunk = min(max(samplesPerChunk, 1), ChunkEncoder.maximumSampleCount)
         self.maxChunkSpan = max(maxChunkSpan, 0)
         self.idleHeadCutAfter = max(idleHeadCutAfter, 0)
         self.maintenanceInterval = max(maintenanceInterval, 1)
         self.reportedRejections = max(reportedRejections, 0)
+        self.recentChunkSpan = max(recentChunkSpan, 0)
     }
 }

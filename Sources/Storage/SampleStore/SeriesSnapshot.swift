@@ -13,4 +13,6 @@ struct SeriesSnapshot: Sendable {
     var chunkMinT: Int64?
     /// The newest timestamp in the series' chunks, if it has any.
     var chunkMaxT: Int64?
+    /// The chunks the store holds in memory (all of them from `recent.completeFrom` on).
+    var recent: RecentChunks
 }

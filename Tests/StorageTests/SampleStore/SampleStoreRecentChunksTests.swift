@@ -1,0 +1,107 @@
+import GRDB
+import Storage
+import Testing
+
+/// The store keeps the chunks it cut lately in memory (`SampleStoreConfiguration.recentChunkSpan`)
+/// and reads recent windows from there: the answers are those of a store that reads every chunk
+/// from the database, bit for bit, across restarts, retention and rolled-up long windows.
+@Suite struct SampleStoreRecentChunksTests {
+    static let step: Int64 = 15_000
+    static let hour: Int64 = 3_600_000
+
+    /// A counter with resets and stale markers, and a gauge, `count` samples 15 s apart from 0.
+    static func series(count: Int, from first: Int = 0) -> [(Labels, [ChunkSample])] {
+        var counter: [ChunkSample] = []
+        var gauge: [ChunkSample] = []
+        var value = 0.0
+        for index in first..<first + count {
+            let t = Int64(index) * step
+            value = index % 911 == 0 ? 1 : value + Double(index % 5)
+            counter.append(ChunkSample(t: t, v: index % 487 == 100 ? ChunkSample.staleMarker : value))
+            gauge.append(ChunkSample(t: t, v: Double(index % 13) / 7))
+        }
+        return [
+            (["__name__": "requests_total", "job": "api"], counter),
+            (["__name__": "queue_depth", "job": "api"], gauge),
+        ]
+    }
+
+    /// Appends `series` in batches of 40 scrapes.
+    static func append(_ series: [(Labels, [ChunkSample])], to store: SampleStore) async throws {
+        let count = series[0].1.count
+        for start in stride(from: 0, to: count, by: 40) {
+            let end = min(start + 40, count)
+            let batch = AppendBatch(series: series.map { AppendBatch.Series(labels: $0.0, samples: Array($0.1[start..<end])) })
+            #expect(try await store.append(batch).committed)
+        }
+    }
+
+    static func configuration(recentSpan: Int64) -> SampleStoreConfiguration {
+        SampleStoreConfiguration(samplesPerChunk: 60, recentChunkSpan: recentSpan)
+    }
+
+    /// Windows ending at `end`: short ones (memory), ones reaching past the span, long ones (rollups).
+    static func windows(endingAt end: Int64) -> [(Int64, Int64)] {
+        let lengths: [Int64] = [300_000, 1_800_000, hour, 2 * hour, 6 * hour, 7 * hour + 59_000, 9 * hour, 13 * hour, 24 * hour, 30 * hour]
+        return lengths.flatMap { length in [(end - length, end), (end - length - 7_000, end - 3 * step)] } + [(.min, .max), (end - hour, end - hour)]
+    }
+
+    /// Both reads of every window, from two stores, are identical.
+    static func expectSameReads(_ store: SampleStore, _ reference: SampleStore, endingAt end: Int64, _ context: String) async throws {
+        for matchers in [[SeriesMatcher.metricName("requests_total")], [SeriesMatcher.equal("job", "api")]] {
+            for (start, stop) in windows(endingAt: end) {
+                let plain = try await store.select(matchers: matchers, start: start, end: stop)
+                #expect(plain == (try await reference.select(matchers: matchers, start: start, end: stop)), "\(context) select [\(start), \(stop)]")
+                let summarised = try await store.selectSummarised(matchers: matchers, start: start, end: stop)
+                #expect(
+                    summarised == (try await reference.selectSummarised(matchers: matchers, start: start, end: stop)),
+                    "\(context) selectSummarised [\(start), \(stop)]")
+                #expect(summarised.map(\.sampleCount) == plain.map(\.samples.count), "\(context) [\(start), \(stop)]")
+            }
+        }
+    }
+
+    @Test func readsFromMemoryEqualReadsFromTheDatabase() async throws {
+        let fixture = StoreFixture(configuration: Self.configuration(recentSpan: 8 * Self.hour))
+        let store = try await fixture.open()
+        let reference = try await StoreFixture(configuration: Self.configuration(recentSpan: 0)).open()
+        // 31 hours, then reads, then 3 more hours (long windows' rollups grow from memory), then reads.
+        let first = Self.series(count: 31 * 240)
+        try await Self.append(first, to: store)
+        try await Self.append(first, to: reference)
+        try await Self.expectSameReads(store, reference, endingAt: 31 * Self.hour, "31 h")
+        let more = Self.series(count: 3 * 240, from: 31 * 240)
+        try await Self.append(more, to: store)
+        try await Self.append(more, to: reference)
+        try await Self.expectSameReads(store, reference, endingAt: 34 * Self.hour, "34 h")
+        // After a restart the memory holds only what is cut since; then retention deletes the oldest day.
+        let reopened = try await fixture.open()
+        try await Self.expectSameReads(reopened, reference, endingAt: 34 * Self.hour, "reopened")
+        let later = Self.series(count: 10 * 240, from: 34 * 240)
+        try await Self.append(later, to: reopened)
+        try await Self.append(later, to: reference)
+        try await Self.expectSameReads(reopened, reference, endingAt: 44 * Self.hour, "reopened, 10 h later")
+        _ = try await reopened.deleteBefore(24 * Self.hour)
+        _ = try await reference.deleteBefore(24 * Self.hour)
+        try await Self.expectSameReads(reopened, reference, endingAt: 44 * Self.hour, "after retention")
+    }
+
+    @Test func recentWindowsAreReadWithoutTheDatabaseAndOlderOnesWithIt() async throws {
+        let store = try await StoreFixture(configuration: Self.configuration(recentSpan: 4 * Self.hour)).open()
+        let series = Self.series(count: 12 * 240)
+        try await Self.append(series, to: store)
+        let end = 12 * Self.hour - Self.step
+        let expected = { (start: Int64) in series[0].1.filter { $0.t >= start && $0.t <= end } }
+        // The chunk rows disappear from under the store (as if the file lost them).
+        try await store.database.writer.write { db in try db.execute(sql: "DELETE FROM chunks") }
+        let matchers = [SeriesMatcher.metricName("requests_total")]
+        // Three hours back is held in memory: every sample is still there, plain and summarised.
+        let recent = try await store.select(matchers: matchers, start: end - 3 * Self.hour, end: end)
+        #expect(recent.first?.samples == expected(end - 3 * Self.hour))
+        let summarised = try await store.selectSummarised(matchers: matchers, start: end - 3 * Self.hour, end: end)
+        #expect(summarised.first?.sampleCount == expected(end - 3 * Self.hour).count)
+        // Eight hours back is not: the rows read are gone, only the head and held chunks remain.
+        let old = try await store.select(matchers: matchers, start: end - 8 * Self.hour, end: end)
+        #expect((old.first?.samples.count ?? 0) < expected(end - 8 * Self.hour).count)
+    }
+}
