@@ -95,6 +95,11 @@ public struct RuleGroupEvaluator: Sendable {
         }
     }
 
+    /// Whether the group holds any alert (pending, firing, or resolved within retention).
+    public var holdsAlerts: Bool {
+        alertStates.values.contains { !$0.isEmpty }
+    }
+
     /// Every alert the group holds (pending, firing, and resolved within retention), by rule index.
     public var alerts: [Int: [AlertState]] {
         alertStates.mapValues { $0.values.sorted { $0.labels < $1.labels } }

@@ -67,6 +67,9 @@ public actor RuleScheduler {
     private var runtimes: [Runtime] = []
     private var keys: [String] = []
     private var positions: [String: Int] = [:]
+    /// The positions of the groups holding alerts (pending, firing or recently resolved): all
+    /// `ruleAlerts()` needs to look at.
+    private var alertHolders = Set<Int>()
     /// Bumped by every `apply`, so that a tick suspended in an evaluation knows the groups changed.
     private var generation = 0
     private var restored = false
@@ -151,6 +154,7 @@ public actor RuleScheduler {
         generation += 1
         queue = Heap(next.indices.compactMap { position in next[position].nextDue.map { DueGroup(due: $0, position: position) } })
         unscheduled = next.indices.filter { next[$0].nextDue == nil }
+        alertHolders = Set(next.indices.filter { next[$0].evaluator.holdsAlerts })
         // Groups came and went: their alerts with them.
         alertsVersion += 1
         return problems
@@ -186,6 +190,11 @@ public actor RuleScheduler {
             await evaluate(&runtime, slot: slot, key: key)
             runtime.nextDue = slot + runtime.schedule.interval
             guard self.generation == generation else { break }
+            if runtime.evaluator.holdsAlerts {
+                alertHolders.insert(entry.position)
+            } else {
+                alertHolders.remove(entry.position)
+            }
             runtimes[entry.position] = runtime
             queue.insert(DueGroup(due: slot + runtime.schedule.interval, position: entry.position))
         }
@@ -251,14 +260,13 @@ public actor RuleScheduler {
     }
 
     /// The rules that hold alerts, with their alerts, in rule-file order. Unlike `status()`, it
-    /// builds nothing for the many rules without alerts: it runs after every wake-up of the
-    /// scheduler, which with thousands of groups spread over the interval is many times a minute.
+    /// looks at nothing but the groups holding alerts: it runs after wake-ups of the scheduler,
+    /// which with thousands of groups spread over the interval come many times a minute.
     public func ruleAlerts() -> [RuleAlerts] {
         var result: [RuleAlerts] = []
-        for runtime in runtimes {
-            let alerts = runtime.evaluator.alerts
-            guard !alerts.isEmpty else { continue }
-            let rules = runtime.evaluator.group.rules
+        for position in alertHolders.sorted() {
+            let alerts = runtimes[position].evaluator.alerts
+            let rules = runtimes[position].evaluator.group.rules
             for (index, list) in alerts.sorted(by: { $0.key < $1.key }) where !list.isEmpty && index < rules.count {
                 result.append(RuleAlerts(rule: rules[index], alerts: list))
             }

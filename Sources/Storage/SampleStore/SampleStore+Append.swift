@@ -212,6 +212,7 @@ extension SampleStore {
             states.append(series)
         }
         index.insert(series.labels, slot: slot)
+        selections.removeAll()
         slotsByID[series.id] = slot
         return slot
     }

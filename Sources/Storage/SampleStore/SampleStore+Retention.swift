@@ -94,6 +94,7 @@ extension SampleStore {
             if outcome.deleteSeries {
                 let series = states[slot]!
                 index.remove(series.labels, slot: outcome.slot)
+                selections.removeAll()
                 slotsByID[series.id] = nil
                 states[slot] = nil
                 freeSlots.append(outcome.slot)
