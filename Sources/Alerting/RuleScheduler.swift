@@ -244,8 +244,9 @@ public actor RuleScheduler {
             let alerts = runtime.evaluator.alerts
             guard !alerts.isEmpty else { continue }
             let rules = runtime.evaluator.group.rules
+            let interval = Duration.milliseconds(runtime.schedule.interval)
             for (index, list) in alerts.sorted(by: { $0.key < $1.key }) where !list.isEmpty && index < rules.count {
-                result.append(RuleAlerts(rule: rules[index], alerts: list))
+                result.append(RuleAlerts(rule: rules[index], alerts: list, interval: interval))
             }
         }
         return result
