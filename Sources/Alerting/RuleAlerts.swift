@@ -8,10 +8,13 @@ public struct RuleAlerts: Sendable {
     public let rule: Rule
     /// Its alerts, sorted by labels.
     public let alerts: [AlertState]
+    /// How often the rule's group is evaluated (its own `interval`, or the default one).
+    public let interval: Duration
 
-    /// Pairs a rule with its alerts.
-    public init(rule: Rule, alerts: [AlertState]) {
+    /// Pairs a rule with its alerts and its group's evaluation interval.
+    public init(rule: Rule, alerts: [AlertState], interval: Duration) {
         self.rule = rule
         self.alerts = alerts
+        self.interval = interval
     }
 }

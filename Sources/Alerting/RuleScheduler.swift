@@ -267,8 +267,9 @@ public actor RuleScheduler {
         for position in alertHolders.sorted() {
             let alerts = runtimes[position].evaluator.alerts
             let rules = runtimes[position].evaluator.group.rules
+            let interval = Duration.milliseconds(runtimes[position].schedule.interval)
             for (index, list) in alerts.sorted(by: { $0.key < $1.key }) where !list.isEmpty && index < rules.count {
-                result.append(RuleAlerts(rule: rules[index], alerts: list))
+                result.append(RuleAlerts(rule: rules[index], alerts: list, interval: interval))
             }
         }
         return result

@@ -6,8 +6,8 @@ internal import Storage
 /// 2.42 sends them: no grouping and no muting (the Alertmanager does both); an alert routed to the
 /// receiver is sent when first seen, again once `resend_delay` has passed since it was last sent,
 /// and once more when it resolves. A firing alert's `endsAt` is the send time plus four times the
-/// larger of the evaluation interval and `resend_delay`, so the Alertmanager resolves it by itself
-/// when the resends stop; a resolved alert's is its resolution time.
+/// larger of its rule group's evaluation interval and `resend_delay`, so the Alertmanager resolves
+/// it by itself when the resends stop; a resolved alert's is its resolution time.
 ///
 /// A value type with no clock and no I/O: `batches(for:now:)` returns the request bodies, at most
 /// 64 alerts each, for the caller to post to `<url>/api/v2/alerts`. What was sent when is kept in
@@ -53,8 +53,6 @@ public struct AlertForwarder: Sendable {
         var key: IntegrationKey
         /// Milliseconds.
         var resendDelay: Int64
-        /// Milliseconds a firing alert is valid for after it was sent.
-        var validFor: Int64
     }
 
     private let tree: RouteNode?
@@ -62,18 +60,15 @@ public struct AlertForwarder: Sendable {
     /// When each alert was last sent to each target, milliseconds since the epoch.
     private var lastSent: [IntegrationKey: [UInt64: Int64]] = [:]
 
-    /// A forwarder for the `alertmanager_configs` of `config`'s receivers; `evaluationInterval`
-    /// is how often the alerts are evaluated (and passed here).
-    public init(config: NotificationConfig, evaluationInterval: Duration) {
+    /// A forwarder for the `alertmanager_configs` of `config`'s receivers.
+    public init(config: NotificationConfig) {
         tree = config.route.map(RouteNode.init(root:))
-        let interval = Dispatcher.milliseconds(evaluationInterval)
         var targets: [String: [Target]] = [:]
         for receiver in config.receivers {
             for (index, forward) in receiver.alertmanagerConfigs.enumerated() {
-                let delay = Dispatcher.milliseconds(forward.resendDelay)
                 targets[receiver.name, default: []].append(Target(
-                    key: IntegrationKey(receiver: receiver.name, integration: "alertmanager/\(index)"), resendDelay: delay,
-                    validFor: 4 * max(interval, delay)))
+                    key: IntegrationKey(receiver: receiver.name, integration: "alertmanager/\(index)"),
+                    resendDelay: Dispatcher.milliseconds(forward.resendDelay)))
             }
         }
         self.targets = targets
@@ -83,13 +78,16 @@ public struct AlertForwarder: Sendable {
     public var isEmpty: Bool { targets.isEmpty }
 
     /// The requests due at `now` for the current alert set (firing alerts, and resolved ones with
-    /// their `endsAt`), and records them as sent; alerts no longer in the set are forgotten.
-    public mutating func batches(for alerts: [NotifiableAlert], now: Int64) -> [Batch] {
+    /// their `endsAt`, each with its rule group's interval), and records them as sent; alerts no
+    /// longer in the set are forgotten.
+    public mutating func batches(for alerts: [ForwardedAlert], now: Int64) -> [Batch] {
         guard let tree, !targets.isEmpty else { return [] }
         let time = AlertTimestamp.milliseconds(now)
         var due: [IntegrationKey: [NotifiableAlert]] = [:]
         var seen: [IntegrationKey: Set<UInt64>] = [:]
-        for alert in alerts.sorted(by: NotifiableAlert.precedes) {
+        for forwarded in alerts.sorted(by: { NotifiableAlert.precedes($0.alert, $1.alert) }) {
+            let alert = forwarded.alert
+            let interval = Dispatcher.milliseconds(forwarded.groupInterval)
             var receivers: [String] = []
             for route in tree.match(alert.labels) where !receivers.contains(route.receiver) { receivers.append(route.receiver) }
             for receiver in receivers {
@@ -99,7 +97,7 @@ public struct AlertForwarder: Sendable {
                     let last = lastSent[target.key]?[fingerprint]
                     guard Self.needsSending(alert, lastSent: last, resendDelay: target.resendDelay, now: now, time: time) else { continue }
                     var sent = alert
-                    if !alert.isResolved(at: time) { sent.endsAt = .milliseconds(now + target.validFor) }
+                    if !alert.isResolved(at: time) { sent.endsAt = .milliseconds(now + 4 * max(interval, target.resendDelay)) }
                     due[target.key, default: []].append(sent)
                     lastSent[target.key, default: [:]][fingerprint] = now
                 }

@@ -47,7 +47,10 @@ public actor Dispatcher {
     var alerts: [UInt64: NotifiableAlert] = [:]
     /// The notification log, by `NotificationLogRecord.key`.
     var log: [String: NotificationLogRecord] = [:]
+    /// Whether the notification log was restored from the outbox.
     var restored = false
+    /// The read of the notification log under way, which every call waits for.
+    var restoring: Task<Result<[NotificationLogEntry], OutboxError>, Never>?
     /// Groups whose flush is being recorded (the outbox call has not returned): not flushed
     /// again meanwhile, since their log entry is not known yet.
     var flushing: Set<GroupID> = []
@@ -157,19 +160,35 @@ public actor Dispatcher {
     }
 
     /// Loads the notification log from the outbox once, so that a restart does not notify again
-    /// what was notified before it.
+    /// what was notified before it. The read is shared: a call that comes while it is under way
+    /// (the timer service's tick and the evaluation's alerts both come at start) waits for it
+    /// rather than going on with an empty log, which would notify again every group that became
+    /// due meanwhile — at once for alerts that fired before the restart.
     private func restoreIfNeeded(now: Int64) async {
         guard !restored else { return }
+        let reading = restoring ?? Task { [outbox] () -> Result<[NotificationLogEntry], OutboxError> in
+            do throws(OutboxError) {
+                return .success(try await outbox.logEntries(now: now))
+            } catch {
+                return .failure(error)
+            }
+        }
+        restoring = reading
+        let result = await reading.value
+        // The first caller to resume puts the log in place; the others find it there.
+        guard !restored else { return }
         restored = true
-        do {
-            for entry in try await outbox.logEntries(now: now) {
+        restoring = nil
+        switch result {
+        case .success(let entries):
+            for entry in entries {
                 guard let record = NotificationLogRecord(encoded: entry.payload) else {
                     logger.warning("ignoring an unreadable notification log entry", metadata: ["key": "\(entry.key)"])
                     continue
                 }
                 log[entry.key] = record
             }
-        } catch {
+        case .failure(let error):
             logger.error("cannot restore the notification log; notifications may repeat", metadata: ["error": "\(error.message)"])
         }
     }

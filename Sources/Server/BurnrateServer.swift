@@ -53,13 +53,12 @@ public enum BurnrateServer {
             throw error
         }
         let forwarding = AlertForwardingService(
-            config: state.config.notifications, evaluationInterval: state.config.evaluationInterval, endpoints: forwardEndpoints,
-            transport: transport, logger: state.logger)
+            config: state.config.notifications, endpoints: forwardEndpoints, transport: transport, logger: state.logger)
         let evaluation = RuleEvaluationService(
             scheduler: state.scheduler, clock: ContinuousClock(), now: wallClock, logger: state.logger,
             onTick: { now in
                 await state.afterEvaluation(now: now)
-                if forwarding.isEnabled { forwarding.submit(await state.notifiableAlerts(), now: now) }
+                if forwarding.isEnabled { forwarding.submit(await state.forwardedAlerts(), now: now) }
             })
         let deliverer = WebhookDeliverer(
             outbox: state.outbox, transport: transport, endpoints: endpoints, now: wallClock, logger: state.logger)

@@ -146,6 +146,12 @@ public struct ServerState: Sendable {
         notifiableAlerts(await scheduler.ruleAlerts())
     }
 
+    /// The scheduler's alerts as `alertmanager_configs` forwards them: those of
+    /// `notifiableAlerts()`, each with its rule group's evaluation interval.
+    public func forwardedAlerts() async -> [ForwardedAlert] {
+        AlertNotifications.forwarded(await scheduler.ruleAlerts(), externalLabels: config.externalLabels, externalURL: config.externalURL ?? "")
+    }
+
     private func notifiableAlerts(_ ruleAlerts: [RuleAlerts]) -> [NotifiableAlert] {
         AlertNotifications.alerts(ruleAlerts, externalLabels: config.externalLabels, externalURL: config.externalURL ?? "")
     }

@@ -67,7 +67,7 @@ import WebhookTestSupport
         try await server.waitUntilReady()
         try await NotificationCrashTests.write(server, instances: ["i0"], value: 1)
 
-        // The Alertmanager holds the alert, valid for 4 x max(evaluation interval, resend_delay) = 8 s
+        // The Alertmanager holds the alert, valid for 4 x max(rule group interval, resend_delay) = 8 s
         // after each send, and resends keep moving its end.
         var first: [String: Any]?
         try await NotificationCrashTests.until("the alertmanager holds the alert", server) {

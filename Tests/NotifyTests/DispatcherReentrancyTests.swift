@@ -80,6 +80,52 @@ extension DispatcherReentrancyTests {
     }
 }
 
+extension DispatcherReentrancyTests {
+    /// Found by the SIGKILL end-to-end test under CPU load: after the restart, the timer service's
+    /// tick began reading the notification log; the evaluation's alerts arrived while it read,
+    /// an alert that fired long ago made its group due at once, and the evaluation's tick flushed
+    /// the group without the log — the alert was notified firing a second time, with a new id.
+    @Test func callsThatComeWhileTheLogIsRestoredWaitForIt() async throws {
+        let config = notificationConfig("""
+            route: {receiver: r, group_by: [instance], group_wait: 1s, group_interval: 2s, repeat_interval: 1h}
+            receivers: [{name: r, webhook_configs: [{url: 'http://r/', send_resolved: true}]}]
+            """)
+        let t0: Int64 = 1_800_000_000_000
+        let firing = alert(["alertname": "A", "instance": "i0"], startsAt: t0)
+        // The first process notifies the alert firing, and is killed.
+        let before = RecordingOutbox()
+        let first = makeDispatcher(config, outbox: before)
+        await first.receive([firing], now: t0)
+        await first.tick(now: t0 + 1000)
+        #expect(await before.messages.count == 1)
+
+        // The second process: its timer reads the log, slowly; the evaluation comes meanwhile.
+        let restart = t0 + 30_000
+        let outbox = HeldLogOutbox(log: await before.logEntries(now: restart))
+        let second = Dispatcher(config: config, outbox: outbox, silences: MemorySilenceStore(), externalURL: "", logger: Logger(label: "t"))
+        let timer = Task { await second.tick(now: restart) }
+        #expect(await yieldUntil { await outbox.logReads == 1 }, "the timer's tick reads the log")
+        let evaluation = Task {
+            await second.receive([firing], now: restart)
+            await second.tick(now: restart)
+        }
+        // The evaluation's tick, if it does not wait for the log, decides meanwhile.
+        for _ in 0..<1000 { await Task.yield() }
+        #expect(await outbox.messages.isEmpty, "a group was decided before the notification log was restored")
+        await outbox.open()
+        _ = await timer.value
+        _ = await evaluation.value
+        await second.tick(now: restart + 2000)
+        #expect(await outbox.messages.isEmpty, "the alert notified before the restart was notified again")
+        // The restored log is in force: the resolution is notified, once.
+        await second.receive([alert(["alertname": "A", "instance": "i0"], startsAt: t0, endsAt: restart + 3000)], now: restart + 3000)
+        await second.tick(now: restart + 4000)
+        let sent = try await outbox.messages.map(SentPayload.init)
+        #expect(sent.map(\.summary) == [["i0:resolved"]])
+        #expect(await outbox.logReads == 1)
+    }
+}
+
 /// Yields until `condition` holds (true), or gives up after many tries (false).
 private func yieldUntil(_ condition: () async -> Bool) async -> Bool {
     for _ in 0..<200_000 {

@@ -126,6 +126,34 @@ private let notificationConfig = """
     }
 }
 
+extension NotificationWiringTests {
+    /// `alertmanager_configs` sends a firing alert valid for 4 x max(interval, resend_delay) with
+    /// its own rule group's interval, as Prometheus does: each alert carries it.
+    @Test func forwardedAlertsCarryTheirRuleGroupsInterval() async throws {
+        let defaultGroup = """
+            groups:
+              - name: disks-default
+                rules:
+                  - alert: DiskAlmostFull
+                    expr: disk_used_ratio > 0.8
+            """
+        let (config, diagnostics) = ConfigLoader.parse(
+            notificationConfig.replacingOccurrences(of: "global:\n", with: "global:\n  evaluation_interval: 20s\n"), file: "burnrate.yml")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let server = try await TestServer(files: ["disks.yml": diskRules, "default.yml": defaultGroup], config: config)
+        var batch = AppendBatch()
+        batch.append(["__name__": "disk_used_ratio", "instance": "db-1"], (0...80).map { ChunkSample(t: Self.base + Int64($0) * 15_000, v: 0.95) })
+        _ = try await server.state.store.append(batch)
+        // Every group evaluated at least once (the first tick only places them on their slots).
+        var now = Int64(Date().timeIntervalSince1970 * 1000)
+        for _ in 0..<8 { now = await server.state.scheduler.tick(now: now) }
+        let forwarded = await server.state.forwardedAlerts()
+        let intervals = Dictionary(forwarded.map { ($0.alert.labels["alertname"] ?? "?", $0.groupInterval) }, uniquingKeysWith: { first, _ in first })
+        #expect(intervals == ["DiskFull": .seconds(60), "DiskAlmostFull": .seconds(20)])
+        #expect(forwarded.map(\.alert) == (await server.state.notifiableAlerts()))
+    }
+}
+
 /// The outbox's state over HTTP: counts and dead letters.
 @Suite struct NotificationRoutesTests {
     @Test func statusAndDeadLetters() async throws {

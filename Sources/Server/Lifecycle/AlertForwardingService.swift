@@ -15,28 +15,29 @@ public struct AlertForwardingService: Service {
     private let transport: any HTTPTransport
     private let userAgent: String
     private let logger: Logger
-    private let stream: AsyncStream<(alerts: [NotifiableAlert], now: Int64)>
-    private let continuation: AsyncStream<(alerts: [NotifiableAlert], now: Int64)>.Continuation
+    private let stream: AsyncStream<(alerts: [ForwardedAlert], now: Int64)>
+    private let continuation: AsyncStream<(alerts: [ForwardedAlert], now: Int64)>.Continuation
 
     /// A service forwarding the alerts routed to receivers with `alertmanager_configs` in
     /// `config`, to `endpoints` (from `WebhookEndpoints.forwarding(from:)`).
     public init(
-        config: NotificationConfig, evaluationInterval: Duration, endpoints: [IntegrationKey: WebhookEndpoint], transport: any HTTPTransport,
+        config: NotificationConfig, endpoints: [IntegrationKey: WebhookEndpoint], transport: any HTTPTransport,
         userAgent: String = DeliveryConfiguration.defaultUserAgent, logger: Logger
     ) {
-        forwarder = AlertForwarder(config: config, evaluationInterval: evaluationInterval)
+        forwarder = AlertForwarder(config: config)
         self.endpoints = endpoints
         self.transport = transport
         self.userAgent = userAgent
         self.logger = logger
-        (stream, continuation) = AsyncStream.makeStream(of: (alerts: [NotifiableAlert], now: Int64).self, bufferingPolicy: .bufferingNewest(1))
+        (stream, continuation) = AsyncStream.makeStream(of: (alerts: [ForwardedAlert], now: Int64).self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Whether any Alertmanager is configured.
     public var isEnabled: Bool { !forwarder.isEmpty }
 
-    /// Hands over the current alert set at wall time `now` (milliseconds since the epoch).
-    public func submit(_ alerts: [NotifiableAlert], now: Int64) {
+    /// Hands over the current alert set at wall time `now` (milliseconds since the epoch), each
+    /// alert with its rule group's evaluation interval.
+    public func submit(_ alerts: [ForwardedAlert], now: Int64) {
         continuation.yield((alerts, now))
     }
 

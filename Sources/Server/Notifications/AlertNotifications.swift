@@ -44,6 +44,13 @@ enum AlertNotifications {
         return result
     }
 
+    /// The same alerts for `alertmanager_configs`, each with its rule group's evaluation interval.
+    static func forwarded(_ ruleAlerts: [RuleAlerts], externalLabels: [String: String], externalURL: String) -> [ForwardedAlert] {
+        ruleAlerts.flatMap { entry in
+            alerts([entry], externalLabels: externalLabels, externalURL: externalURL).map { ForwardedAlert($0, groupInterval: entry.interval) }
+        }
+    }
+
     /// Links made before, by external URL and expression (cleared when it holds more than
     /// `linkCacheLimit`, so rule churn cannot grow it without bound).
     private static let links = Mutex<[String: String]>([:])
