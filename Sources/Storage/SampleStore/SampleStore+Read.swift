@@ -75,6 +75,7 @@ extension SampleStore {
         let snapshots = await snapshot(matchers: matchers, start: start, end: end)
         let (length, overflow) = end.subtractingReportingOverflow(start)
         let cache = overflow || length >= Self.rollupMinimumWindow ? rollups : nil
+        let runs = chunkRuns
         // From memory where the store holds the chunks (`RecentChunks`, rollups); the series that
         // need rows are read in one database read.
         var found: [SummarisedSeries?] = []
@@ -82,7 +83,7 @@ extension SampleStore {
         var unread: [Int] = []
         for (position, snapshot) in snapshots.enumerated() {
             do {
-                found.append(try Self.summarise(snapshot, start, end, cache, nil))
+                found.append(try Self.summarise(snapshot, start, end, cache, runs, nil))
             } catch is ChunkRowsNeeded {
                 found.append(nil)
                 unread.append(position)
@@ -93,7 +94,7 @@ extension SampleStore {
         if !unread.isEmpty {
             let positions = unread
             let read = try await read("selectSummarised \(matchers)") { db in
-                try positions.map { try Self.summarise(snapshots[$0], start, end, cache, db) }
+                try positions.map { try Self.summarise(snapshots[$0], start, end, cache, runs, db) }
             }
             for (position, series) in zip(positions, read) { found[position] = series }
         }
@@ -103,20 +104,20 @@ extension SampleStore {
     /// One series' pieces in `[start, end]`: its chunks from memory where the store holds them,
     /// else from `db`, and its head. Without `db`, throws `ChunkRowsNeeded` when rows are needed.
     private static func summarise(
-        _ snapshot: SeriesSnapshot, _ start: Int64, _ end: Int64, _ cache: SummaryRollupCache?, _ db: Database?
+        _ snapshot: SeriesSnapshot, _ start: Int64, _ end: Int64, _ cache: SummaryRollupCache?, _ runs: ChunkRunCache, _ db: Database?
     ) throws -> SummarisedSeries? {
         var builder = SeriesPieceBuilder()
         var lastT: Int64?
         if snapshot.readsChunks {
             if let cache, let rollup = try Self.currentRollup(db, snapshot, cache) {
                 try rollup.cover(from: start, through: end) { from, through in
-                    try Self.addChunkPieces(db, snapshot, from: from, through: through, into: &builder, lastT: &lastT)
+                    try Self.addChunkPieces(db, snapshot, runs, from: from, through: through, into: &builder, lastT: &lastT)
                 } block: { block in
                     builder.add(block)
                     lastT = block.maxT
                 }
             } else {
-                try Self.addChunkPieces(db, snapshot, from: start, through: end, into: &builder, lastT: &lastT)
+                try Self.addChunkPieces(db, snapshot, runs, from: start, through: end, into: &builder, lastT: &lastT)
             }
         }
         for sample in snapshot.head where lastT.map({ sample.t > $0 }) ?? true { builder.add(sample) }
@@ -126,17 +127,50 @@ extension SampleStore {
 
     /// Adds the chunks of a series overlapping `[from, through]` to `builder`: those lying wholly
     /// inside as their summary, the others decoded (their samples inside only); from memory when
-    /// the store holds them all, else from `db` (`ChunkRowsNeeded` without one).
+    /// the store holds them all (`RecentChunks`, then `ChunkRunCache`), else from `db`, keeping
+    /// what it read in `runs` (`ChunkRowsNeeded` without `db`).
     private static func addChunkPieces(
-        _ db: Database?, _ snapshot: SeriesSnapshot, from: Int64, through: Int64, into builder: inout SeriesPieceBuilder,
-        lastT: inout Int64?
+        _ db: Database?, _ snapshot: SeriesSnapshot, _ runs: ChunkRunCache, from: Int64, through: Int64,
+        into builder: inout SeriesPieceBuilder, lastT: inout Int64?
     ) throws {
-        guard snapshot.recent.holds(from: from) else {
-            guard let db else { throw ChunkRowsNeeded() }
-            try readChunkPieces(db, seriesID: snapshot.id, from: from, through: through, into: &builder, lastT: &lastT)
+        if snapshot.recent.holds(from: from) {
+            try add(snapshot.recent.overlapping(from, through), from: from, through: through, into: &builder, lastT: &lastT)
             return
         }
-        for entry in snapshot.recent.overlapping(from, through) {
+        // The chunks ending before what memory holds come from a run read earlier or from the
+        // database (and are kept as a run); the later ones from memory. No chunk cut after the
+        // snapshot can fall in a run ending at its newest chunk.
+        let heldFrom = snapshot.recent.completeFrom
+        let olderThrough = min(through, heldFrom.map { $0 - 1 } ?? through, snapshot.chunkMaxT ?? through)
+        var older: [RecentChunks.Entry]
+        if let held = runs.chunks(of: snapshot.id, from: from, through: olderThrough) {
+            older = held
+        } else {
+            guard let db else { throw ChunkRowsNeeded() }
+            older = []
+            try SampleTables.forEachChunk(
+                db, seriesID: snapshot.id, start: from, end: olderThrough, columns: "summary, data, count"
+            ) { minT, maxT, row in
+                let summary = try SampleTables.decodeSummary(
+                    SampleTables.bytes(row, 2), count: row[4], minT: minT, maxT: maxT, seriesID: snapshot.id)
+                let chunk = try SampleTables.decodeChunk(SampleTables.bytes(row, 3), seriesID: snapshot.id)
+                older.append(RecentChunks.Entry(minT: minT, maxT: maxT, summary: summary, chunk: chunk))
+            }
+            runs.store(older, of: snapshot.id, from: from, through: olderThrough)
+        }
+        if let heldFrom {
+            older.removeAll { $0.maxT >= heldFrom }
+            if heldFrom <= through { older += snapshot.recent.overlapping(heldFrom, through) }
+        }
+        try add(older[...], from: from, through: through, into: &builder, lastT: &lastT)
+    }
+
+    /// Adds `entries` (chunks overlapping `[from, through]`, ascending) to `builder`.
+    private static func add(
+        _ entries: ArraySlice<RecentChunks.Entry>, from: Int64, through: Int64, into builder: inout SeriesPieceBuilder,
+        lastT: inout Int64?
+    ) throws {
+        for entry in entries {
             if entry.minT >= from && entry.maxT <= through {
                 builder.add(entry.summary, minT: entry.minT, maxT: entry.maxT)
             } else {
@@ -147,32 +181,6 @@ extension SampleStore {
                 }
             }
             lastT = entry.maxT
-        }
-    }
-
-    /// Adds the chunks of a series overlapping `[from, through]` to `builder`: those lying wholly
-    /// inside as their summary, the others decoded (their samples inside only).
-    private static func readChunkPieces(
-        _ db: Database, seriesID: Int64, from: Int64, through: Int64, into builder: inout SeriesPieceBuilder, lastT: inout Int64?
-    ) throws {
-        try SampleTables.forEachChunk(
-            db, seriesID: seriesID, start: from, end: through,
-            columns: "summary, CASE WHEN min_t >= ?2 AND max_t <= ?3 THEN NULL ELSE data END, count",
-            arguments: [through]
-        ) { minT, maxT, row in
-            if row.hasNull(atIndex: 3) {
-                let summary = try SampleTables.decodeSummary(
-                    SampleTables.bytes(row, 2), count: row[4], minT: minT, maxT: maxT, seriesID: seriesID)
-                builder.add(summary, minT: minT, maxT: maxT)
-            } else {
-                let chunk = try SampleTables.decodeChunk(SampleTables.bytes(row, 3), seriesID: seriesID)
-                builder.reserveSamples(chunk.count)
-                var iterator = chunk.makeIterator()
-                while let sample = try iterator.next(), sample.t <= through {
-                    if sample.t >= from { builder.add(sample) }
-                }
-            }
-            lastT = maxT
         }
     }
 

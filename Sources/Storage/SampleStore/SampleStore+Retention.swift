@@ -91,6 +91,7 @@ extension SampleStore {
                 states[slot]!.head.removeAll()
             }
             rollups.trim(states[slot]!.id, oldestMinT: outcome.deleteSeries ? nil : outcome.oldest?.minT)
+            chunkRuns.remove(states[slot]!.id)
             if outcome.deleteSeries {
                 let series = states[slot]!
                 index.remove(series.labels, slot: outcome.slot)

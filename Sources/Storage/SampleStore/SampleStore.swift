@@ -21,6 +21,8 @@ public actor SampleStore: SampleReader {
     nonisolated let logger: Logger
     /// The rolled-up chunk summaries long reads use, shared by the reads off the actor.
     nonisolated let rollups = SummaryRollupCache()
+    /// The runs of old chunks windows read lately (their starts), shared by the reads off the actor.
+    nonisolated let chunkRuns: ChunkRunCache
 
     /// Label sets to slots and the inverted index.
     var index = SeriesIndex()
@@ -52,6 +54,7 @@ public actor SampleStore: SampleReader {
         self.database = database
         self.configuration = configuration
         self.logger = logger
+        chunkRuns = ChunkRunCache(budget: configuration.chunkRunCacheBytes)
     }
 
     /// Opens the sample store of `database`: loads the series index and chunk bounds, then

@@ -24,6 +24,10 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// evaluation may look back and a chunk of slack; about 0.5 KB a chunk, so 4 KB a series at
     /// one sample every 15 s). Zero keeps none.
     public var recentChunkSpan: Int64
+    /// At most this many bytes of older chunks that windows read lately stay in memory
+    /// (`ChunkRunCache`; default 64 MiB): the start of a long window slides over the same few
+    /// chunks evaluation after evaluation. Zero keeps none.
+    public var chunkRunCacheBytes: Int
 
     /// Creates a configuration; `samplesPerChunk` is clamped to `1...ChunkEncoder.maximumSampleCount`.
     public init(
@@ -32,7 +36,8 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         idleHeadCutAfter: Int64 = 3_600_000,
         maintenanceInterval: Int = 16,
         reportedRejections: Int = 10,
-        recentChunkSpan: Int64 = 8 * 3_600_000
+        recentChunkSpan: Int64 = 8 * 3_600_000,
+        chunkRunCacheBytes: Int = 64 << 20
     ) {
         self.samplesPerChunk = min(max(samplesPerChunk, 1), ChunkEncoder.maximumSampleCount)
         self.maxChunkSpan = max(maxChunkSpan, 0)
@@ -40,5 +45,6 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         self.maintenanceInterval = max(maintenanceInterval, 1)
         self.reportedRejections = max(reportedRejections, 0)
         self.recentChunkSpan = max(recentChunkSpan, 0)
+        self.chunkRunCacheBytes = max(chunkRunCacheBytes, 0)
     }
 }

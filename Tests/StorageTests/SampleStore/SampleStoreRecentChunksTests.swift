@@ -36,8 +36,9 @@ import Testing
         }
     }
 
-    static func configuration(recentSpan: Int64) -> SampleStoreConfiguration {
-        SampleStoreConfiguration(samplesPerChunk: 60, recentChunkSpan: recentSpan)
+    /// Chunks of 15 minutes; with `recentSpan` 0, a store that reads every chunk from the database.
+    static func configuration(recentSpan: Int64, runCache: Int = 64 << 20) -> SampleStoreConfiguration {
+        SampleStoreConfiguration(samplesPerChunk: 60, recentChunkSpan: recentSpan, chunkRunCacheBytes: recentSpan == 0 ? 0 : runCache)
     }
 
     /// Windows ending at `end`: short ones (memory), ones reaching past the span, long ones (rollups).
@@ -81,8 +82,15 @@ import Testing
         try await Self.append(later, to: reopened)
         try await Self.append(later, to: reference)
         try await Self.expectSameReads(reopened, reference, endingAt: 44 * Self.hour, "reopened, 10 h later")
+        // A window older than memory holds is read (and kept as a run) before retention cuts into it.
+        for store in [reopened, reference] {
+            _ = try await store.selectSummarised(matchers: [.metricName("requests_total")], start: 22 * Self.hour, end: 30 * Self.hour)
+        }
         _ = try await reopened.deleteBefore(24 * Self.hour)
         _ = try await reference.deleteBefore(24 * Self.hour)
+        let matchers = [SeriesMatcher.metricName("requests_total")]
+        let after = try await reopened.selectSummarised(matchers: matchers, start: 22 * Self.hour, end: 30 * Self.hour)
+        #expect(after == (try await reference.selectSummarised(matchers: matchers, start: 22 * Self.hour, end: 30 * Self.hour)))
         try await Self.expectSameReads(reopened, reference, endingAt: 44 * Self.hour, "after retention")
     }
 
@@ -103,5 +111,27 @@ import Testing
         // Eight hours back is not: the rows read are gone, only the head and held chunks remain.
         let old = try await store.select(matchers: matchers, start: end - 8 * Self.hour, end: end)
         #expect((old.first?.samples.count ?? 0) < expected(end - 8 * Self.hour).count)
+    }
+
+    @Test func theStartOfALongWindowReadOnceIsReadFromMemoryAfterwards() async throws {
+        let store = try await StoreFixture(configuration: Self.configuration(recentSpan: 2 * Self.hour)).open()
+        let series = Self.series(count: 20 * 240)
+        try await Self.append(series, to: store)
+        let end = 20 * Self.hour - Self.step
+        let matchers = [SeriesMatcher.metricName("requests_total")]
+        let count = { (start: Int64, stop: Int64) in series[0].1.filter { $0.t >= start && $0.t <= stop }.count }
+        // A 13-hour window (rolled up; its start and end read chunk by chunk) is read from the
+        // database once, then slides by a minute at a time.
+        let first = try await store.selectSummarised(matchers: matchers, start: end - 13 * Self.hour, end: end)
+        #expect(first.first?.sampleCount == count(end - 13 * Self.hour, end))
+        try await store.database.writer.write { db in try db.execute(sql: "DELETE FROM chunks") }
+        for minute in 1...10 {
+            let stop = end + Int64(minute) * 60_000
+            let slid = try await store.selectSummarised(matchers: matchers, start: stop - 13 * Self.hour, end: stop)
+            #expect(slid.first?.sampleCount == count(stop - 13 * Self.hour, stop), "minute \(minute)")
+        }
+        // A window starting elsewhere was never read: its rows are gone.
+        let other = try await store.selectSummarised(matchers: matchers, start: end - 7 * Self.hour, end: end)
+        #expect((other.first?.sampleCount ?? 0) < count(end - 7 * Self.hour, end))
     }
 }
