@@ -212,7 +212,7 @@ extension SampleStore {
             states.append(series)
         }
         index.insert(series.labels, slot: slot)
-        selections.removeAll()
+        selections.forget(seriesNamed: series.labels[Label.metricName])
         slotsByID[series.id] = slot
         return slot
     }

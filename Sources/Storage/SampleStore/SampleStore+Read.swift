@@ -264,19 +264,15 @@ extension SampleStore {
         return snapshots
     }
 
-    /// At most this many selections are remembered (`selections`); beyond, they start afresh.
-    static let selectionCacheLimit = 65_536
-
     /// The states of the series matching every matcher whose bounds overlap `[start, end]`.
     private func selectedStates(_ matchers: [SeriesMatcher], _ start: Int64, _ end: Int64) -> [SeriesState] {
         guard start <= end else { return [] }
         let slots: [Int32]
-        if let known = selections[matchers] {
+        if let known = selections.slots(matching: matchers) {
             slots = known
         } else {
             slots = index.select(matchers) { state($0).labels }
-            if selections.count >= Self.selectionCacheLimit { selections.removeAll() }
-            selections[matchers] = slots
+            selections.keep(slots, matching: matchers)
         }
         return slots.compactMap { slot in
             let series = state(slot)

@@ -26,9 +26,8 @@ public actor SampleStore: SampleReader {
 
     /// Label sets to slots and the inverted index.
     var index = SeriesIndex()
-    /// The slots each set of matchers selected, until a series is added or removed: rules ask
-    /// the same selections at every evaluation.
-    var selections: [[SeriesMatcher]: [Int32]] = [:]
+    /// The slots each set of matchers selected: rules ask the same selections at every evaluation.
+    var selections = SelectionCache()
     /// Per-slot state; `nil` at a free slot.
     var states: [SeriesState?] = []
     /// Slots freed by retention, reused first.

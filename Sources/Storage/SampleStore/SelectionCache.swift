@@ -1,0 +1,52 @@
+/// The slots of the series each set of matchers selected, kept until a series that could change
+/// the answer comes or goes: rules ask the same selections at every evaluation, and selecting
+/// through the postings costs far more than a lookup.
+///
+/// Selections that name their metric (`__name__="x"`) are kept per metric and forgotten only
+/// when a series of that metric is added, so the alerts that appear now and then (new `ALERTS`
+/// series) do not cost every other rule its selections; the others are forgotten whenever any
+/// series is added. Retention forgets everything.
+struct SelectionCache: Sendable {
+    private var byMetric: [String: [[SeriesMatcher]: [Int32]]] = [:]
+    private var unnamed: [[SeriesMatcher]: [Int32]] = [:]
+    private var count = 0
+
+    /// At most this many selections are kept; beyond, the cache starts afresh.
+    static let limit = 65_536
+
+    /// The metric a selection is limited to, if it names one by equality.
+    private static func metric(of matchers: [SeriesMatcher]) -> String? {
+        matchers.first { $0.name == Label.metricName && $0.op == .equal }?.value
+    }
+
+    /// The slots `matchers` selected when last asked, if nothing changed the answer since.
+    func slots(matching matchers: [SeriesMatcher]) -> [Int32]? {
+        if let metric = Self.metric(of: matchers) { return byMetric[metric]?[matchers] }
+        return unnamed[matchers]
+    }
+
+    /// Keeps the slots `matchers` selected.
+    mutating func keep(_ slots: [Int32], matching matchers: [SeriesMatcher]) {
+        if count >= Self.limit { removeAll() }
+        count += 1
+        if let metric = Self.metric(of: matchers) {
+            byMetric[metric, default: [:]][matchers] = slots
+        } else {
+            unnamed[matchers] = slots
+        }
+    }
+
+    /// Forgets what a new series of metric `name` (or without a name) may change.
+    mutating func forget(seriesNamed name: String?) {
+        if let name, let removed = byMetric.removeValue(forKey: name) { count -= removed.count }
+        count -= unnamed.count
+        unnamed = [:]
+    }
+
+    /// Forgets every selection.
+    mutating func removeAll() {
+        byMetric = [:]
+        unnamed = [:]
+        count = 0
+    }
+}

@@ -1,0 +1,43 @@
+@testable import Storage
+import Testing
+
+/// Selections are remembered until a series that could change them is added or removed.
+@Suite struct SelectionCacheTests {
+    static let named = [SeriesMatcher.metricName("requests_total"), .equal("job", "api")]
+    static let unnamed = [SeriesMatcher.equal("job", "api")]
+
+    @Test func aNewSeriesForgetsOnlyTheSelectionsItCouldChange() {
+        var cache = SelectionCache()
+        cache.keep([1, 2], matching: Self.named)
+        cache.keep([1, 2, 3], matching: Self.unnamed)
+        #expect(cache.slots(matching: Self.named) == [1, 2])
+        #expect(cache.slots(matching: Self.unnamed) == [1, 2, 3])
+        // A series of another metric: the named selection stands, the unnamed one may have changed.
+        cache.forget(seriesNamed: "ALERTS")
+        #expect(cache.slots(matching: Self.named) == [1, 2])
+        #expect(cache.slots(matching: Self.unnamed) == nil)
+        cache.forget(seriesNamed: "requests_total")
+        #expect(cache.slots(matching: Self.named) == nil)
+    }
+
+    @Test func theStoreSelectsNewSeriesOfEveryKind() async throws {
+        let store = try await StoreFixture().open()
+        let sample = [ChunkSample(t: 1_000, v: 1)]
+        try await store.append(["__name__": "requests_total", "job": "api", "code": "200"], sample)
+        try await store.append(["__name__": "latency", "job": "api"], sample)
+        let select = { (matchers: [SeriesMatcher]) in
+            try await store.select(matchers: matchers, start: 0, end: 10_000).map { $0.labels["__name__"] ?? "" }
+        }
+        #expect(try await select(Self.named) == ["requests_total"])
+        #expect(try await select(Self.unnamed) == ["latency", "requests_total"])
+        // Selected again after new series of each metric, and of another one.
+        try await store.append(["__name__": "requests_total", "job": "api", "code": "500"], sample)
+        try await store.append(["__name__": "queue", "job": "api"], sample)
+        #expect(try await select(Self.named) == ["requests_total", "requests_total"])
+        #expect(try await select(Self.unnamed) == ["latency", "queue", "requests_total", "requests_total"])
+        // Retention removes series.
+        try await store.append(["__name__": "requests_total", "job": "api", "code": "200"], [ChunkSample(t: 20_000, v: 2)])
+        _ = try await store.deleteBefore(15_000)
+        #expect(try await store.select(matchers: Self.named, start: .min, end: .max).count == 1)
+    }
+}
