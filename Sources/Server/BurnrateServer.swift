@@ -56,6 +56,7 @@ public enum BurnrateServer {
             config: state.config.notifications, endpoints: forwardEndpoints, transport: transport, logger: state.logger)
         let evaluation = RuleEvaluationService(
             scheduler: state.scheduler, clock: ContinuousClock(), now: wallClock, logger: state.logger,
+            coalescing: RuleEvaluationService<ContinuousClock>.defaultCoalescing,
             onTick: { now in
                 await state.afterEvaluation(now: now)
                 if forwarding.isEnabled { forwarding.submit(await state.forwardedAlerts(), now: now) }

@@ -6,6 +6,7 @@ import Logging
 import Server
 import Storage
 import TestSupport
+import Rules
 import Testing
 
 private let queueAlert = """
@@ -116,6 +117,72 @@ private let queueAlert = """
         task.cancel()
         _ = await task.result
     }
+}
+
+@Suite struct RuleEvaluationCoalescingTests {
+    static let groups = (0..<30).map { index in
+        """
+          - name: g\(index)
+            interval: 10s
+            rules:
+              - record: g\(index):one
+                expr: vector(1)
+        """
+    }.joined(separator: "\n")
+
+    /// Thirty groups spread over a 10 s interval, with wake-ups at least `coalescing` apart: every
+    /// group is evaluated at each of its slots, and the number of wake-ups.
+    static func run(coalescing: Duration) async throws -> (wakeUps: Int, missing: [String]) {
+        let server = try await TestServer(files: ["spread.yml": "groups:\n" + groups])
+        let clock = ManualClock(start: 1_800_000_000_000)
+        let start = clock.nowMilliseconds
+        let counter = WakeUpCounter()
+        let service = RuleEvaluationService(
+            scheduler: server.state.scheduler, clock: clock, now: { clock.nowMilliseconds }, logger: Logger(label: "test"),
+            coalescing: coalescing, onTick: { _ in await counter.count() })
+        let task = Task { try await service.run() }
+        // 30 s in 100 ms steps; each group's evaluations are recorded as they happen.
+        var seen: [String: [Int64]] = [:]
+        for _ in 0..<300 {
+            await clock.waitForSleepers()
+            clock.advance(by: .milliseconds(100))
+            await clock.waitForSleepers()
+            for status in await server.state.scheduler.status() {
+                if let last = status.lastEvaluation, seen[status.group.name]?.last != last { seen[status.group.name, default: []].append(last) }
+            }
+        }
+        task.cancel()
+        _ = await task.result
+        var missing: [String] = []
+        for status in await server.state.scheduler.status() {
+            let schedule = GroupSchedule(key: GroupSchedule.key(of: status.group), interval: 10_000)
+            var expected: [Int64] = []
+            var slot = schedule.slot(after: start)
+            // Slots up to the last second before the end (a coalesced one may still be waiting).
+            while slot <= start + 29_000 {
+                expected.append(slot)
+                slot += 10_000
+            }
+            let evaluated = (seen[status.group.name] ?? []).filter { $0 <= start + 29_000 }
+            if evaluated != expected { missing.append("\(status.group.name): \(evaluated) != \(expected)") }
+        }
+        return (await counter.value, missing)
+    }
+
+    @Test func coalescedWakeUpsStillEvaluateEveryGroupAtEachOfItsSlots() async throws {
+        let exact = try await Self.run(coalescing: .zero)
+        let coalesced = try await Self.run(coalescing: .seconds(1))
+        #expect(exact.missing.isEmpty, "\(exact.missing)")
+        #expect(coalesced.missing.isEmpty, "\(coalesced.missing)")
+        // About one wake-up per group slot without coalescing; at most one a second with it.
+        #expect(exact.wakeUps > 60)
+        #expect(coalesced.wakeUps <= 31)
+    }
+}
+
+actor WakeUpCounter {
+    private(set) var value = 0
+    func count() { value += 1 }
 }
 
 /// Prometheus' time format, computed independently of the server's formatter.
