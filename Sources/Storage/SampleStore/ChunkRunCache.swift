@@ -79,9 +79,4 @@ final class ChunkRunCache: Sendable {
             state.bytes -= runs.reduce(0) { $0 + $1.bytes }
         }
     }
-
-    /// The number of runs held and their bytes.
-    func statistics() -> (runs: Int, bytes: Int) {
-        state.withLock { state in (state.runs.values.reduce(0) { $0 + $1.count }, state.bytes) }
-    }
 }

@@ -6,28 +6,7 @@ extension SampleStore {
     public nonisolated func select(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
         guard start <= end else { return [] }
         let snapshots = await snapshot(matchers: matchers, start: start, end: end)
-        // From memory where the store holds the chunks; the series that need rows in one read.
-        var found: [SeriesSamples?] = []
-        found.reserveCapacity(snapshots.count)
-        var unread: [Int] = []
-        for (position, snapshot) in snapshots.enumerated() {
-            do {
-                found.append(try Self.samples(snapshot, start, end, nil))
-            } catch is ChunkRowsNeeded {
-                found.append(nil)
-                unread.append(position)
-            } catch {
-                throw Self.storageError(error, "select \(matchers)")
-            }
-        }
-        if !unread.isEmpty {
-            let positions = unread
-            let read = try await read("select \(matchers)") { db in
-                try positions.map { try Self.samples(snapshots[$0], start, end, db) }
-            }
-            for (position, series) in zip(positions, read) { found[position] = series }
-        }
-        return found.compactMap { $0 }
+        return try await readEach(snapshots, "select \(matchers)") { snapshot, db in try Self.samples(snapshot, start, end, db) }
     }
 
     /// One series' samples in `[start, end]`: its chunks' from memory where the store holds
@@ -76,27 +55,34 @@ extension SampleStore {
         let (length, overflow) = end.subtractingReportingOverflow(start)
         let cache = overflow || length >= Self.rollupMinimumWindow ? rollups : nil
         let runs = chunkRuns
-        // From memory where the store holds the chunks (`RecentChunks`, rollups); the series that
-        // need rows are read in one database read.
-        var found: [SummarisedSeries?] = []
+        return try await readEach(snapshots, "selectSummarised \(matchers)") { snapshot, db in
+            try Self.summarise(snapshot, start, end, cache, runs, db)
+        }
+    }
+
+    /// `body` for each series, in order: first from memory alone (no database), then, for the
+    /// series that need chunk rows (`ChunkRowsNeeded`), in one database read.
+    private nonisolated func readEach<T: Sendable>(
+        _ snapshots: [SeriesSnapshot], _ what: @autoclosure () -> String,
+        _ body: @escaping @Sendable (SeriesSnapshot, Database?) throws -> T?
+    ) async throws(StorageError) -> [T] {
+        var found: [T?] = []
         found.reserveCapacity(snapshots.count)
         var unread: [Int] = []
         for (position, snapshot) in snapshots.enumerated() {
             do {
-                found.append(try Self.summarise(snapshot, start, end, cache, runs, nil))
+                found.append(try body(snapshot, nil))
             } catch is ChunkRowsNeeded {
                 found.append(nil)
                 unread.append(position)
             } catch {
-                throw Self.storageError(error, "selectSummarised \(matchers)")
+                throw Self.storageError(error, what())
             }
         }
         if !unread.isEmpty {
             let positions = unread
-            let read = try await read("selectSummarised \(matchers)") { db in
-                try positions.map { try Self.summarise(snapshots[$0], start, end, cache, runs, db) }
-            }
-            for (position, series) in zip(positions, read) { found[position] = series }
+            let read = try await read(what()) { db in try positions.map { try body(snapshots[$0], db) } }
+            for (position, value) in zip(positions, read) { found[position] = value }
         }
         return found.compactMap { $0 }
     }
@@ -158,6 +144,8 @@ extension SampleStore {
             }
             runs.store(older, of: snapshot.id, from: from, through: olderThrough)
         }
+        // A run read while retention was deleting may hold chunks older than the series' oldest.
+        if let oldest = snapshot.chunkMinT { older.removeAll { $0.minT < oldest } }
         if let heldFrom {
             older.removeAll { $0.maxT >= heldFrom }
             if heldFrom <= through { older += snapshot.recent.overlapping(heldFrom, through) }
