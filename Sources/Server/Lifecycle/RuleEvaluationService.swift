@@ -25,7 +25,7 @@ public struct RuleEvaluationService<C: Clock>: Service where C.Duration == Swift
         scheduler: RuleScheduler, clock: C, now: @escaping @Sendable () -> Int64, logger: Logger, coalescing: Duration = .zero,
         onTick: (@Sendable (Int64) async -> Void)? = nil
     ) {
-        self.coalescing = max(0, coalescing.components.seconds * 1000 + coalescing.components.attoseconds / 1_000_000_000_000_000)
+        self.coalescing = max(0, ServerState.milliseconds(coalescing))
         self.scheduler = scheduler
         self.clock = clock
         self.now = now

@@ -289,10 +289,8 @@ extension SampleStore {
     ) async throws(StorageError) -> T {
         do {
             return try Self.readOnThisThread(database.writer, body)
-        } catch let error as StorageError {
-            throw error
         } catch {
-            throw StorageError(.io, "cannot \(what()): \(error)")
+            throw Self.storageError(error, what())
         }
     }
 
