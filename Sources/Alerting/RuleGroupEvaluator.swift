@@ -36,7 +36,8 @@ public struct RuleGroupEvaluator: Sendable {
     /// The alerting rules' label and annotation templates, parsed once.
     private let templates: [String: Result<AlertTemplate, TemplateError>]
     private var alertStates: [Int: [Labels: AlertState]] = [:]
-    private var previousSeries: [Int: Set<Labels>] = [:]
+    /// The label sets each rule wrote at its last evaluation, in its output's order.
+    private var previousSeries: [Int: [Labels]] = [:]
 
     /// Creates an evaluator; throws when a rule's expression does not parse. `overrides` (by rule
     /// index) replace a rule's engine or expression.
@@ -149,9 +150,11 @@ public struct RuleGroupEvaluator: Sendable {
                     output = try alert(alerting, index: index, result, at: time, extra: extra)
                 }
                 var written: [SeriesSamples] = output.map { SeriesSamples(labels: $0.labels, samples: [ChunkSample(t: $0.t, v: $0.v)]) }
-                let returned = Set(output.map(\.labels))
-                if let previous = previousSeries[index], !previous.isEmpty, !previous.isSubset(of: returned) {
-                    for labels in previous.subtracting(returned).sorted() {
+                let returned = output.map(\.labels)
+                // Mostly the same series as last time, in the same order: nothing went stale.
+                if let previous = previousSeries[index], !previous.isEmpty, previous != returned {
+                    let present = Set(returned)
+                    for labels in previous.filter({ !present.contains($0) }).sorted() {
                         written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
                     }
                 }

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Server
+import Storage
 import Testing
 
 @Suite struct StatusRoutesTests {
@@ -29,6 +31,28 @@ import Testing
                 #expect(text.contains("burnrate_config_last_reload_successful 1.0"))
             }
         }
+    }
+
+    @Test func metricsExposeTheSampleStore() async throws {
+        let server = try await TestServer(files: [:])
+        var batch = AppendBatch()
+        for code in ["200", "500"] {
+            batch.append(["__name__": "requests_total", "code": code], (0..<300).map { ChunkSample(t: Int64($0) * 15_000, v: Double($0)) })
+        }
+        _ = try await server.state.store.append(batch)
+        // Chunks were cut while the store was open: reading them back needs no database row.
+        _ = try await server.state.store.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 300 * 15_000)
+        try await server.test { client in
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("burnrate_storage_series 2.0"), "\(text)")
+                #expect(text.contains("burnrate_storage_series_reads_from_database_total 0"), "\(text)")
+            }
+        }
+        // A store opened afresh holds no chunk in memory: the same read needs the rows of both series.
+        let reopened = try await SampleStore.open(database: server.state.store.database, logger: server.state.logger)
+        _ = try await reopened.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 300 * 15_000)
+        #expect(await reopened.statistics().seriesReadsFromDatabase == 2)
     }
 
     @Test func unknownPathIs404() async throws {

@@ -4,8 +4,9 @@ import Storage
 
 /// A read-only `SampleReader` over encoded 120-sample chunks and their summaries, as
 /// `SampleStore` keeps them: `select` decodes every chunk overlapping the window,
-/// `selectSummarised` decodes only the chunks crossing its edges and, with `rollups`, gives the
-/// runs of chunks inside as rolled-up block summaries (`SummaryRollup`).
+/// `selectSummarised` decodes only the chunks crossing its edges, keeping them decoded as the store
+/// does (`DecodedChunkCache`, 32 MiB) and, with `rollups`, gives the runs of chunks inside as
+/// rolled-up block summaries (`SummaryRollup`).
 final class ChunkedSampleReader: SampleReader {
     /// One series' chunks, ascending.
     struct StoredSeries: Sendable {
@@ -20,6 +21,8 @@ final class ChunkedSampleReader: SampleReader {
     let series: [StoredSeries]
     /// Whether `selectSummarised` uses the rolled-up summaries.
     let rollups: Bool
+    /// The decoded edge chunks, by position in `series`.
+    let decoded = DecodedChunkCache(budget: 32 << 20)
 
     init(series: [StoredSeries], rollups: Bool = true) {
         self.series = series
@@ -82,16 +85,16 @@ final class ChunkedSampleReader: SampleReader {
 
     func selectSummarised(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [SummarisedSeries] {
         var result: [SummarisedSeries] = []
-        for stored in series where matchers.allSatisfy({ $0.matches(stored.labels) }) {
+        for (position, stored) in series.enumerated() where matchers.allSatisfy({ $0.matches(stored.labels) }) {
             var builder = SeriesPieceBuilder()
             if rollups {
                 stored.rollup.cover(from: start, through: end) { from, through in
-                    Self.addChunks(stored, from, through, to: &builder)
+                    addChunks(stored, Int64(position), from, through, to: &builder)
                 } block: { block in
                     builder.add(block)
                 }
             } else {
-                Self.addChunks(stored, start, end, to: &builder)
+                addChunks(stored, Int64(position), start, end, to: &builder)
             }
             let pieces = builder.finish()
             if !pieces.isEmpty { result.append(SummarisedSeries(labels: stored.labels, pieces: pieces)) }
@@ -100,17 +103,13 @@ final class ChunkedSampleReader: SampleReader {
     }
 
     /// The chunks overlapping `[start, end]`: summaries of those inside, samples of the others.
-    private static func addChunks(_ stored: StoredSeries, _ start: Int64, _ end: Int64, to builder: inout SeriesPieceBuilder) {
-        var index = firstChunk(stored, endingAtOrAfter: start)
+    private func addChunks(_ stored: StoredSeries, _ id: Int64, _ start: Int64, _ end: Int64, to builder: inout SeriesPieceBuilder) {
+        var index = Self.firstChunk(stored, endingAtOrAfter: start)
         while index < stored.chunks.count, stored.minT[index] <= end {
             if stored.minT[index] >= start && stored.maxT[index] <= end {
                 builder.add(stored.summaries[index], minT: stored.minT[index], maxT: stored.maxT[index])
-            } else {
-                builder.reserveSamples(stored.chunks[index].count)
-                var iterator = stored.chunks[index].makeIterator()
-                while let sample = try? iterator.next() {
-                    if sample.t >= start && sample.t <= end { builder.add(sample) }
-                }
+            } else if let samples = try? decoded.samples(of: stored.chunks[index], series: id, minT: stored.minT[index]) {
+                builder.add(samples, from: start, through: end)
             }
             index += 1
         }

@@ -40,6 +40,9 @@ extension Evaluator {
         let without = aggregation.without
         let dropped = without ? grouping.union([Label.metricName]) : []
 
+        // Without grouping labels every sample folds into one group: no dictionary.
+        let single = !without && grouping.isEmpty
+        var only: Group?
         var order: [Labels] = []
         var groups: [Labels: Group] = [:]
         for var sample in samples {
@@ -54,7 +57,7 @@ extension Evaluator {
             } else {
                 key = sample.labels.keeping(grouping)
             }
-            guard var group = groups[key] else {
+            guard var group = single ? only : groups[key] else {
                 var group = Group(labels: key, value: sample.v, mean: sample.v, count: 1, heap: [])
                 switch op {
                 case .stddev, .stdvar: group.value = 0
@@ -62,9 +65,13 @@ extension Evaluator {
                 case .group: group.value = 1
                 default: break
                 }
-                groups[key] = group
+                if single { only = group } else { groups[key] = group }
                 order.append(key)
                 continue
+            }
+            if op == .topk || op == .bottomk || op == .quantile {
+                // Take the group out while its heap grows, so appending does not copy the heap.
+                if single { only = nil } else { groups[key] = nil }
             }
             let v = sample.v
             switch op {
@@ -122,12 +129,12 @@ extension Evaluator {
             case .quantile:
                 group.heap.append(sample)
             }
-            groups[key] = group
+            if single { only = group } else { groups[key] = group }
         }
 
         var result: [Sample] = []
         for key in order {
-            guard let group = groups[key] else { continue }
+            guard let group = single ? only : groups[key] else { continue }
             let value: Double
             switch op {
             case .avg: value = group.mean

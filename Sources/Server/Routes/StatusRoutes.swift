@@ -2,6 +2,7 @@ internal import Alerting
 internal import Hummingbird
 internal import Prometheus
 internal import Rules
+internal import Storage
 
 /// `/-/healthy`, `/-/ready`, `/-/reload` and `/metrics`.
 enum StatusRoutes {
@@ -27,7 +28,9 @@ enum StatusRoutes {
         }
         router.post("/-/reload", use: reload)
         router.put("/-/reload", use: reload)
+        let storageMetrics = StorageMetrics(registry: state.registry)
         router.get("/metrics") { _, _ in
+            storageMetrics.update(await state.store.statistics())
             var buffer: [UInt8] = []
             state.registry.emit(into: &buffer)
             buffer += Array(SLOSeriesExposition.text(await state.scheduler.latestSamples(ofGroupsNamed: "sloth-slo-")).utf8)

@@ -29,6 +29,14 @@ struct SeriesState: Sendable {
         return minT <= end && maxT >= start
     }
 
+    /// What a read of `[start, end]` takes of the series, `nil` when its bounds lie outside.
+    func snapshot(_ start: Int64, _ end: Int64) -> SeriesSnapshot? {
+        guard overlaps(start, end) else { return nil }
+        return SeriesSnapshot(
+            id: id, labels: labels, head: head.samples(from: start, through: end), readsChunks: chunksOverlap(start, end),
+            chunkMinT: chunkMinT, chunkMaxT: chunkMaxT, recent: recent)
+    }
+
     /// Whether some chunk may hold samples in `[start, end]`.
     func chunksOverlap(_ start: Int64, _ end: Int64) -> Bool {
         guard let chunkMinT, let chunkMaxT else { return false }

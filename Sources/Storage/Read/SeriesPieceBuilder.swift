@@ -19,10 +19,29 @@ public struct SeriesPieceBuilder: Sendable {
         maxT = sample.t
     }
 
-    /// Makes room for `count` more decoded samples (a chunk about to be decoded), so adding them
-    /// does not grow the buffer sample by sample.
-    public mutating func reserveSamples(_ count: Int) {
-        pending.reserveCapacity(pending.count + count)
+    /// Adds decoded samples, ascending, after everything added so far.
+    public mutating func add(contentsOf samples: ArraySlice<ChunkSample>) {
+        guard let last = samples.last else { return }
+        pending.append(contentsOf: samples)
+        maxT = last.t
+    }
+
+    /// Adds the samples of `samples` (ascending, e.g. a decoded chunk) whose timestamps lie in
+    /// `[from, through]`, found by binary search.
+    public mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64) {
+        var low = 0
+        var high = samples.count
+        while low < high {
+            let middle = (low + high) / 2
+            if samples[middle].t < from { low = middle + 1 } else { high = middle }
+        }
+        var upper = low
+        high = samples.count
+        while upper < high {
+            let middle = (upper + high) / 2
+            if samples[middle].t <= through { upper = middle + 1 } else { high = middle }
+        }
+        add(contentsOf: samples[low..<upper])
     }
 
     /// Adds a run of whole chunks by its summary, after everything added so far.

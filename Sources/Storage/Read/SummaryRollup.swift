@@ -11,7 +11,7 @@
 ///
 /// `cover(from:through:chunks:block:)` splits a window into the blocks lying wholly inside it and
 /// the stretches left to the chunk level (at most `fanOut - 1` chunks per level at each end, plus
-/// the edge chunks), in time order.
+/// the edge chunks), in time order; never a stretch lying between two chunks it holds.
 public struct SummaryRollup: Sendable {
     /// A run of consecutive chunks and their joint summary.
     public struct Block: Sendable, Hashable {
@@ -163,16 +163,20 @@ public struct SummaryRollup: Sendable {
             while last < maxT.count, maxT[last] <= end { last += 1 }
         }
         guard last > first else {
-            try cover(start, end, level: level - 1, chunks: chunks, block: block)
+            let betweenBlocks = first > 0 && levels[level].maxT[first - 1] < start
+                && first < levels[level].count && levels[level].minT[first] > end
+            if !betweenBlocks { try cover(start, end, level: level - 1, chunks: chunks, block: block) }
             return
         }
+        // Blocks of one level are consecutive runs of chunks: a stretch lying between two of them
+        // holds no chunk and is not given (it would cost a read finding nothing).
         let blocksStart = levels[level].minT[first]
-        if blocksStart > start {
+        if blocksStart > start && !(first > 0 && levels[level].maxT[first - 1] < start) {
             try cover(start, blocksStart - 1, level: level - 1, chunks: chunks, block: block)
         }
         for index in first..<last { try block(levels[level].block(index)) }
         let through = levels[level].maxT[last - 1]
-        if through < end {
+        if through < end && !(last < levels[level].count && levels[level].minT[last] > end) {
             try cover(through + 1, end, level: level - 1, chunks: chunks, block: block)
         }
     }

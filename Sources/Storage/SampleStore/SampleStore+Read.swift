@@ -1,4 +1,5 @@
 internal import GRDB
+internal import Synchronization
 
 extension SampleStore {
     /// The series matching every matcher with their samples in `[start, end]` (milliseconds,
@@ -55,8 +56,9 @@ extension SampleStore {
         let (length, overflow) = end.subtractingReportingOverflow(start)
         let cache = overflow || length >= Self.rollupMinimumWindow ? rollups : nil
         let runs = chunkRuns
+        let decoded = decodedChunks
         return try await readEach(snapshots, "selectSummarised \(matchers)") { snapshot, db in
-            try Self.summarise(snapshot, start, end, cache, runs, db)
+            try Self.summarise(snapshot, start, end, cache, runs, decoded, db)
         }
     }
 
@@ -80,6 +82,7 @@ extension SampleStore {
             }
         }
         if !unread.isEmpty {
+            seriesReadsFromDatabase.add(unread.count, ordering: .relaxed)
             let positions = unread
             let read = try await read(what()) { db in try positions.map { try body(snapshots[$0], db) } }
             for (position, value) in zip(positions, read) { found[position] = value }
@@ -90,20 +93,21 @@ extension SampleStore {
     /// One series' pieces in `[start, end]`: its chunks from memory where the store holds them,
     /// else from `db`, and its head. Without `db`, throws `ChunkRowsNeeded` when rows are needed.
     private static func summarise(
-        _ snapshot: SeriesSnapshot, _ start: Int64, _ end: Int64, _ cache: SummaryRollupCache?, _ runs: ChunkRunCache, _ db: Database?
+        _ snapshot: SeriesSnapshot, _ start: Int64, _ end: Int64, _ cache: SummaryRollupCache?, _ runs: ChunkRunCache,
+        _ decoded: DecodedChunkCache, _ db: Database?
     ) throws -> SummarisedSeries? {
         var builder = SeriesPieceBuilder()
         var lastT: Int64?
         if snapshot.readsChunks {
             if let cache, let rollup = try Self.currentRollup(db, snapshot, cache) {
                 try rollup.cover(from: start, through: end) { from, through in
-                    try Self.addChunkPieces(db, snapshot, runs, from: from, through: through, into: &builder, lastT: &lastT)
+                    try Self.addChunkPieces(db, snapshot, runs, decoded, from: from, through: through, into: &builder, lastT: &lastT)
                 } block: { block in
                     builder.add(block)
                     lastT = block.maxT
                 }
             } else {
-                try Self.addChunkPieces(db, snapshot, runs, from: start, through: end, into: &builder, lastT: &lastT)
+                try Self.addChunkPieces(db, snapshot, runs, decoded, from: start, through: end, into: &builder, lastT: &lastT)
             }
         }
         for sample in snapshot.head where lastT.map({ sample.t > $0 }) ?? true { builder.add(sample) }
@@ -116,11 +120,14 @@ extension SampleStore {
     /// the store holds them all (`RecentChunks`, then `ChunkRunCache`), else from `db`, keeping
     /// what it read in `runs` (`ChunkRowsNeeded` without `db`).
     private static func addChunkPieces(
-        _ db: Database?, _ snapshot: SeriesSnapshot, _ runs: ChunkRunCache, from: Int64, through: Int64,
+        _ db: Database?, _ snapshot: SeriesSnapshot, _ runs: ChunkRunCache, _ decoded: DecodedChunkCache,
+        from: Int64, through: Int64,
         into builder: inout SeriesPieceBuilder, lastT: inout Int64?
     ) throws {
         if snapshot.recent.holds(from: from) {
-            try add(snapshot.recent.overlapping(from, through), from: from, through: through, into: &builder, lastT: &lastT)
+            try add(
+                snapshot.recent.overlapping(from, through), of: snapshot.id, decoded, from: from, through: through,
+                into: &builder, lastT: &lastT)
             return
         }
         // The chunks ending before what memory holds come from a run read earlier or from the
@@ -150,23 +157,21 @@ extension SampleStore {
             older.removeAll { $0.maxT >= heldFrom }
             if heldFrom <= through { older += snapshot.recent.overlapping(heldFrom, through) }
         }
-        try add(older[...], from: from, through: through, into: &builder, lastT: &lastT)
+        try add(older[...], of: snapshot.id, decoded, from: from, through: through, into: &builder, lastT: &lastT)
     }
 
-    /// Adds `entries` (chunks overlapping `[from, through]`, ascending) to `builder`.
+    /// Adds `entries` (chunks of series `seriesID` overlapping `[from, through]`, ascending) to
+    /// `builder`: those inside by their summary, the others' samples inside, decoded through
+    /// `decoded`.
     private static func add(
-        _ entries: ArraySlice<RecentChunks.Entry>, from: Int64, through: Int64, into builder: inout SeriesPieceBuilder,
-        lastT: inout Int64?
+        _ entries: ArraySlice<RecentChunks.Entry>, of seriesID: Int64, _ decoded: DecodedChunkCache, from: Int64, through: Int64,
+        into builder: inout SeriesPieceBuilder, lastT: inout Int64?
     ) throws {
         for entry in entries {
             if entry.minT >= from && entry.maxT <= through {
                 builder.add(entry.summary, minT: entry.minT, maxT: entry.maxT)
             } else {
-                builder.reserveSamples(entry.chunk.count)
-                var iterator = entry.chunk.makeIterator()
-                while let sample = try iterator.next(), sample.t <= through {
-                    if sample.t >= from { builder.add(sample) }
-                }
+                builder.add(try decoded.samples(of: entry.chunk, series: seriesID, minT: entry.minT), from: from, through: through)
             }
             lastT = entry.maxT
         }
@@ -216,7 +221,7 @@ extension SampleStore {
 
     /// The label sets of the series matching every matcher with samples in `[start, end]`, sorted.
     public func seriesLabels(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [Labels] {
-        selectedStates(matchers, start, end).map(\.labels).sorted()
+        selectedStates(matchers, start, end).map(\.labels)
     }
 
     /// The label names of the series matching every matcher with samples in `[start, end]`, sorted.
@@ -242,30 +247,34 @@ extension SampleStore {
 
     /// The selected series with their head samples in the window, sorted by label set.
     func snapshot(matchers: [SeriesMatcher], start: Int64, end: Int64) -> [SeriesSnapshot] {
-        var snapshots = selectedStates(matchers, start, end).map { series in
-            SeriesSnapshot(
-                id: series.id, labels: series.labels, head: series.head.samples(from: start, through: end),
-                readsChunks: series.chunksOverlap(start, end), chunkMinT: series.chunkMinT, chunkMaxT: series.chunkMaxT,
-                recent: series.recent)
+        guard start <= end else { return [] }
+        let slots = selectedSlots(matchers)
+        var snapshots: [SeriesSnapshot] = []
+        snapshots.reserveCapacity(slots.count)
+        for slot in slots {
+            if let snapshot = states[Int(slot)]?.snapshot(start, end) { snapshots.append(snapshot) }
         }
-        snapshots.sort { $0.labels < $1.labels }
         return snapshots
     }
 
-    /// The states of the series matching every matcher whose bounds overlap `[start, end]`.
+    /// The states of the series matching every matcher whose bounds overlap `[start, end]`,
+    /// sorted by label set.
     private func selectedStates(_ matchers: [SeriesMatcher], _ start: Int64, _ end: Int64) -> [SeriesState] {
         guard start <= end else { return [] }
-        let slots: [Int32]
-        if let known = selections.slots(matching: matchers) {
-            slots = known
-        } else {
-            slots = index.select(matchers) { state($0).labels }
-            selections.keep(slots, matching: matchers)
-        }
-        return slots.compactMap { slot in
+        return selectedSlots(matchers).compactMap { slot in
             let series = state(slot)
             return series.overlaps(start, end) ? series : nil
         }
+    }
+
+    /// The slots of the series matching every matcher, sorted by label set: remembered per set
+    /// of matchers (`SelectionCache`) in that order, so reads need not sort.
+    private func selectedSlots(_ matchers: [SeriesMatcher]) -> [Int32] {
+        if let known = selections.slots(matching: matchers) { return known }
+        var slots = index.select(matchers) { state($0).labels }
+        slots.sort { state($0).labels < state($1).labels }
+        selections.keep(slots, matching: matchers)
+        return slots
     }
 
     /// Appends the head samples after the last chunk sample: a cut between the snapshot and the

@@ -1,3 +1,4 @@
+internal import Synchronization
 public import Logging
 
 /// The sample storage engine: series index, durable append, reads, retention and metadata over
@@ -23,6 +24,10 @@ public actor SampleStore: SampleReader {
     nonisolated let rollups = SummaryRollupCache()
     /// The runs of old chunks windows read lately (their starts), shared by the reads off the actor.
     nonisolated let chunkRuns: ChunkRunCache
+    /// The decoded samples of the chunks across the edges of windows read lately.
+    nonisolated let decodedChunks: DecodedChunkCache
+    /// Series reads that needed chunk rows (`SampleStoreStatistics.seriesReadsFromDatabase`).
+    nonisolated let seriesReadsFromDatabase = Atomic<Int>(0)
 
     /// Label sets to slots and the inverted index.
     var index = SeriesIndex()
@@ -54,6 +59,7 @@ public actor SampleStore: SampleReader {
         self.configuration = configuration
         self.logger = logger
         chunkRuns = ChunkRunCache(budget: configuration.chunkRunCacheBytes)
+        decodedChunks = DecodedChunkCache(budget: configuration.decodedChunkCacheBytes)
     }
 
     /// Opens the sample store of `database`: loads the series index and chunk bounds, then
@@ -74,7 +80,8 @@ public actor SampleStore: SampleReader {
         return SampleStoreStatistics(
             series: index.count, headSamples: headSamples, minValidTime: minValidTime,
             walRowsFrom: walTrimmedBefore, nextWALRow: nextWALRowID,
-            rolledUpSeries: rollupCounts.series, rollupBlocks: rollupCounts.blocks)
+            rolledUpSeries: rollupCounts.series, rollupBlocks: rollupCounts.blocks,
+            seriesReadsFromDatabase: seriesReadsFromDatabase.load(ordering: .relaxed))
     }
 
     /// The state at a live slot.

@@ -28,6 +28,12 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// (`ChunkRunCache`; default 64 MiB): the start of a long window slides over the same few
     /// chunks evaluation after evaluation. Zero keeps none.
     public var chunkRunCacheBytes: Int
+    /// At most about this many bytes of decoded samples of the chunks lying across the edges of
+    /// windows read lately stay in memory (`DecodedChunkCache`; default 32 MiB, about 8 KB a
+    /// chunk of 240 samples): a window's start stays inside the same chunk for as long as the
+    /// chunk spans, and every window of every rule over a series ends in the same one. Zero
+    /// keeps none.
+    public var decodedChunkCacheBytes: Int
 
     /// Creates a configuration; `samplesPerChunk` is clamped to `1...ChunkEncoder.maximumSampleCount`.
     public init(
@@ -37,7 +43,8 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         maintenanceInterval: Int = 16,
         reportedRejections: Int = 10,
         recentChunkSpan: Int64 = 8 * 3_600_000,
-        chunkRunCacheBytes: Int = 64 << 20
+        chunkRunCacheBytes: Int = 64 << 20,
+        decodedChunkCacheBytes: Int = 32 << 20
     ) {
         self.samplesPerChunk = min(max(samplesPerChunk, 1), ChunkEncoder.maximumSampleCount)
         self.maxChunkSpan = max(maxChunkSpan, 0)
@@ -46,5 +53,6 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         self.reportedRejections = max(reportedRejections, 0)
         self.recentChunkSpan = max(recentChunkSpan, 0)
         self.chunkRunCacheBytes = max(chunkRunCacheBytes, 0)
+        self.decodedChunkCacheBytes = max(decodedChunkCacheBytes, 0)
     }
 }

@@ -14,4 +14,7 @@ public struct SampleStoreStatistics: Sendable, Hashable {
     public var rolledUpSeries = 0
     /// The blocks those rollups hold (about 160 bytes each).
     public var rollupBlocks = 0
+    /// Series reads since the store opened that needed chunk rows from the database (the rest
+    /// were answered from memory: heads, `RecentChunks`, `ChunkRunCache`, rollups).
+    public var seriesReadsFromDatabase = 0
 }

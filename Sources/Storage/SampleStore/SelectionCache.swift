@@ -1,5 +1,5 @@
-/// The slots of the series each set of matchers selected, kept until a series that could change
-/// the answer comes or goes: rules ask the same selections at every evaluation, and selecting
+/// The slots of the series each set of matchers selected (in the order the store gives them:
+/// sorted by label set), kept until a series that could change the answer comes or goes: rules ask the same selections at every evaluation, and selecting
 /// through the postings costs far more than a lookup.
 ///
 /// Selections that name their metric (`__name__="x"`) are kept per metric and forgotten only

@@ -47,6 +47,12 @@ import Storage
         var pieces = 0
         rollup.cover(from: start, through: end) { from, through in
             #expect(from >= start && through <= end && from <= through)
+            // No stretch lies between two chunks (a read that would find nothing); only before
+            // the first or after the last.
+            let holdsChunk = series.chunks.indices.contains { series.maxT($0) >= from && series.minT($0) <= through }
+            #expect(
+                holdsChunk || through < series.minT(0) || from > series.maxT(series.chunks.count - 1),
+                "empty stretch \(from)...\(through) of window \(start)...\(end)")
             for chunk in series.chunks.indices where series.maxT(chunk) >= from && series.minT(chunk) <= through {
                 // A chunk crosses a stretch's ends only at the window's own ends.
                 #expect(series.minT(chunk) >= from || from == start)

@@ -36,9 +36,12 @@ import Testing
         }
     }
 
-    /// Chunks of 15 minutes; with `recentSpan` 0, a store that reads every chunk from the database.
+    /// Chunks of 15 minutes; with `recentSpan` 0, a store that reads every chunk from the database
+    /// and decodes every edge chunk at every read.
     static func configuration(recentSpan: Int64, runCache: Int = 64 << 20) -> SampleStoreConfiguration {
-        SampleStoreConfiguration(samplesPerChunk: 60, recentChunkSpan: recentSpan, chunkRunCacheBytes: recentSpan == 0 ? 0 : runCache)
+        SampleStoreConfiguration(
+            samplesPerChunk: 60, recentChunkSpan: recentSpan, chunkRunCacheBytes: recentSpan == 0 ? 0 : runCache,
+            decodedChunkCacheBytes: recentSpan == 0 ? 0 : 32 << 20)
     }
 
     /// Windows ending at `end`: short ones (memory), ones reaching past the span, long ones (rollups).
