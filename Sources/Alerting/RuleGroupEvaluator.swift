@@ -117,7 +117,9 @@ public struct RuleGroupEvaluator: Sendable {
         var failures: [String?] = Array(repeating: nil, count: group.rules.count)
         var durations: [Duration] = Array(repeating: .zero, count: group.rules.count)
         var batch = RuleOutputBatch()
-        for (index, rule) in group.rules.enumerated() {
+        // By index: a rule is looked at in place, not copied out (an alerting rule's payload is,
+        // where it is used).
+        for index in group.rules.indices {
             if !batch.isEmpty && reads[index].mayRead(anyOf: batch.names) {
                 await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
             }
@@ -136,7 +138,7 @@ public struct RuleGroupEvaluator: Sendable {
                     result = try await query(prepared[index], engine: overrides[index]?.engine ?? engine, at: time, store: store)
                 }
                 let output: [Sample]
-                switch rule {
+                switch group.rules[index] {
                 case .recording: output = try record(index, result)
                 case .alerting(let alerting):
                     // Extra annotations only matter for the alerts present now.
@@ -173,9 +175,9 @@ public struct RuleGroupEvaluator: Sendable {
             await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
         }
         var evaluation = RuleGroupEvaluation()
-        for (index, rule) in group.rules.enumerated() {
+        for index in group.rules.indices {
             if let message = failures[index] {
-                let failure = RuleEvaluationError(rule: rule.name, time: time, message: message)
+                let failure = RuleEvaluationError(rule: group.rules[index].name, time: time, message: message)
                 evaluation.errors.append(failure)
                 evaluation.rules.append(RuleOutcome(error: failure.message, duration: durations[index]))
             } else {

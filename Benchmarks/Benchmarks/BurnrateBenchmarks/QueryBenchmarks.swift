@@ -85,7 +85,9 @@ final class ChunkedSampleReader: SampleReader {
 
     func selectSummarised(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [SummarisedSeries] {
         var result: [SummarisedSeries] = []
-        for (position, stored) in series.enumerated() where matchers.allSatisfy({ $0.matches(stored.labels) }) {
+        // By index: a series is read in place, not copied out.
+        for position in series.indices where matchers.allSatisfy({ $0.matches(series[position].labels) }) {
+            let stored = series[position]
             var builder = SeriesPieceBuilder()
             if rollups {
                 stored.rollup.cover(from: start, through: end) { from, through in
