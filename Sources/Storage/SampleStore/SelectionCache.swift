@@ -6,9 +6,16 @@
 /// when a series of that metric is added, so the alerts that appear now and then (new `ALERTS`
 /// series) do not cost every other rule its selections; the others are forgotten whenever any
 /// series is added. Retention forgets everything.
+///
+/// Rules pass the same matchers array (held by their prepared query) at every evaluation, so each
+/// selection is also found by the address of the array's storage, which spares hashing its
+/// strings; the entry keeps the array alive, so no other array can have that address while it is
+/// held, and a hit is confirmed by equality (immediate for the same storage). Those entries are
+/// dropped whenever any selection is forgotten and come back from the next lookups.
 struct SelectionCache: Sendable {
     private var byMetric: [String: [[SeriesMatcher]: [Int32]]] = [:]
     private var unnamed: [[SeriesMatcher]: [Int32]] = [:]
+    private var byStorage: [Int: (matchers: [SeriesMatcher], slots: [Int32])] = [:]
     private var count = 0
 
     /// At most this many selections are kept; beyond, the cache starts afresh.
@@ -19,10 +26,23 @@ struct SelectionCache: Sendable {
         matchers.first { $0.name == Label.metricName && $0.op == .equal }?.value
     }
 
+    /// The address of the storage of `matchers`.
+    private static func storage(of matchers: [SeriesMatcher]) -> Int {
+        matchers.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+    }
+
     /// The slots `matchers` selected when last asked, if nothing changed the answer since.
-    func slots(matching matchers: [SeriesMatcher]) -> [Int32]? {
-        if let metric = Self.metric(of: matchers) { return byMetric[metric]?[matchers] }
-        return unnamed[matchers]
+    mutating func slots(matching matchers: [SeriesMatcher]) -> [Int32]? {
+        let address = Self.storage(of: matchers)
+        if let held = byStorage[address], held.matchers == matchers { return held.slots }
+        let found: [Int32]?
+        if let metric = Self.metric(of: matchers) {
+            found = byMetric[metric]?[matchers]
+        } else {
+            found = unnamed[matchers]
+        }
+        if let found { byStorage[address] = (matchers, found) }
+        return found
     }
 
     /// Keeps the slots `matchers` selected.
@@ -34,6 +54,7 @@ struct SelectionCache: Sendable {
         } else {
             unnamed[matchers] = slots
         }
+        byStorage[Self.storage(of: matchers)] = (matchers, slots)
     }
 
     /// Forgets what a new series of metric `name` (or without a name) may change.
@@ -41,12 +62,14 @@ struct SelectionCache: Sendable {
         if let name, let removed = byMetric.removeValue(forKey: name) { count -= removed.count }
         count -= unnamed.count
         unnamed = [:]
+        if !byStorage.isEmpty { byStorage = [:] }
     }
 
     /// Forgets every selection.
     mutating func removeAll() {
         byMetric = [:]
         unnamed = [:]
+        byStorage = [:]
         count = 0
     }
 }

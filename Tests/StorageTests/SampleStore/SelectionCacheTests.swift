@@ -20,6 +20,28 @@ import Testing
         #expect(cache.slots(matching: Self.named) == nil)
     }
 
+    @Test func aSelectionIsFoundByItsArrayAndByAnEqualOne() {
+        var cache = SelectionCache()
+        let held = [SeriesMatcher.metricName("requests_total"), .equal("job", "api")]
+        cache.keep([4, 7], matching: held)
+        // The same array (found by its storage), and an equal array built afresh (by hashing).
+        #expect(cache.slots(matching: held) == [4, 7])
+        let equal = [SeriesMatcher.metricName("requests_total")] + [.equal("job", "api")]
+        #expect(cache.slots(matching: equal) == [4, 7])
+        #expect(cache.slots(matching: [.metricName("requests_total"), .equal("job", "web")]) == nil)
+        // Forgotten whichever way it was found.
+        cache.forget(seriesNamed: "requests_total")
+        #expect(cache.slots(matching: held) == nil)
+        #expect(cache.slots(matching: equal) == nil)
+        // Many arrays: each found for its own contents only.
+        for value in 0..<200 {
+            let matchers = [SeriesMatcher.metricName("m"), .equal("i", String(value))]
+            #expect(cache.slots(matching: matchers) == nil, "\(value)")
+            cache.keep([Int32(value)], matching: matchers)
+            #expect(cache.slots(matching: matchers) == [Int32(value)])
+        }
+    }
+
     @Test func theStoreSelectsNewSeriesOfEveryKind() async throws {
         let store = try await StoreFixture().open()
         let sample = [ChunkSample(t: 1_000, v: 1)]
