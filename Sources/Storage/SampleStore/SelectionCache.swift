@@ -1,6 +1,7 @@
 /// The slots of the series each set of matchers selected (in the order the store gives them:
-/// sorted by label set), kept until a series that could change the answer comes or goes: rules ask the same selections at every evaluation, and selecting
-/// through the postings costs far more than a lookup.
+/// sorted by label set), kept until a series that could change the answer comes or goes: rules
+/// ask the same selections at every evaluation, and selecting through the postings costs far
+/// more than a lookup.
 ///
 /// Selections that name their metric (`__name__="x"`) are kept per metric and forgotten only
 /// when a series of that metric is added, so the alerts that appear now and then (new `ALERTS`
@@ -11,7 +12,8 @@
 /// selection is also found by the address of the array's storage, which spares hashing its
 /// strings; the entry keeps the array alive, so no other array can have that address while it is
 /// held, and a hit is confirmed by equality (immediate for the same storage). Those entries are
-/// dropped whenever any selection is forgotten and come back from the next lookups.
+/// dropped whenever any selection is forgotten, or when there are `limit` of them (equal arrays
+/// built afresh for each API query each add one), and come back from the next lookups.
 struct SelectionCache: Sendable {
     private var byMetric: [String: [[SeriesMatcher]: [Int32]]] = [:]
     private var unnamed: [[SeriesMatcher]: [Int32]] = [:]
@@ -41,7 +43,7 @@ struct SelectionCache: Sendable {
         } else {
             found = unnamed[matchers]
         }
-        if let found { byStorage[address] = (matchers, found) }
+        if let found { remember(found, matching: matchers, at: address) }
         return found
     }
 
@@ -54,7 +56,13 @@ struct SelectionCache: Sendable {
         } else {
             unnamed[matchers] = slots
         }
-        byStorage[Self.storage(of: matchers)] = (matchers, slots)
+        remember(slots, matching: matchers, at: Self.storage(of: matchers))
+    }
+
+    /// Keeps a selection by the address of its matchers' storage.
+    private mutating func remember(_ slots: [Int32], matching matchers: [SeriesMatcher], at address: Int) {
+        if byStorage.count >= Self.limit { byStorage = [:] }
+        byStorage[address] = (matchers, slots)
     }
 
     /// Forgets what a new series of metric `name` (or without a name) may change.
@@ -64,6 +72,9 @@ struct SelectionCache: Sendable {
         unnamed = [:]
         if !byStorage.isEmpty { byStorage = [:] }
     }
+
+    /// The selections held by the address of their matchers' storage (for tests).
+    var storageEntries: Int { byStorage.count }
 
     /// Forgets every selection.
     mutating func removeAll() {

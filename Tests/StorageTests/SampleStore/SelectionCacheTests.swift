@@ -33,6 +33,18 @@ import Testing
         cache.forget(seriesNamed: "requests_total")
         #expect(cache.slots(matching: held) == nil)
         #expect(cache.slots(matching: equal) == nil)
+        // Equal arrays built afresh at every lookup (as for API queries) are each remembered by
+        // their storage, up to the limit; the selection stands.
+        cache.keep([9], matching: [.metricName("x"), .equal("job", "api")])
+        var found = 0
+        var alive: [[SeriesMatcher]] = []
+        for _ in 0..<(SelectionCache.limit + 10) {
+            // Kept alive here, so each has storage of its own.
+            alive.append([SeriesMatcher.metricName("x")] + [.equal("job", "api")])
+            if cache.slots(matching: alive[alive.count - 1]) == [9] { found += 1 }
+        }
+        #expect(found == SelectionCache.limit + 10)
+        #expect(cache.storageEntries <= SelectionCache.limit)
         // Many arrays: each found for its own contents only.
         for value in 0..<200 {
             let matchers = [SeriesMatcher.metricName("m"), .equal("i", String(value))]
