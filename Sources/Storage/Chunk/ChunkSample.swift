@@ -39,3 +39,23 @@ public struct ChunkSample: Sendable, Hashable, CustomStringConvertible {
         v.isNaN ? "\(t):NaN(0x\(String(v.bitPattern, radix: 16)))" : "\(t):\(v)"
     }
 }
+
+extension Array where Element == ChunkSample {
+    /// The positions of the samples with `start <= t <= end`, for samples in time order; found
+    /// by binary search.
+    func positions(from start: Int64, through end: Int64) -> Range<Int> {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].t < start { low = middle + 1 } else { high = middle }
+        }
+        var upper = low
+        high = count
+        while upper < high {
+            let middle = (upper + high) / 2
+            if self[middle].t <= end { upper = middle + 1 } else { high = middle }
+        }
+        return low..<upper
+    }
+}

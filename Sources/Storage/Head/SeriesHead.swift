@@ -62,14 +62,6 @@ struct SeriesHead: Sendable {
     /// The samples with `start <= t <= end`, in time order.
     func samples(from start: Int64, through end: Int64) -> [ChunkSample] {
         guard let first = samples.first?.t, let last = samples.last?.t, first <= end, last >= start else { return [] }
-        var low = 0
-        var high = samples.count
-        while low < high {
-            let mid = (low + high) / 2
-            if samples[mid].t < start { low = mid + 1 } else { high = mid }
-        }
-        var index = low
-        while index < samples.count && samples[index].t <= end { index += 1 }
-        return Array(samples[low..<index])
+        return Array(samples[samples.positions(from: start, through: end)])
     }
 }

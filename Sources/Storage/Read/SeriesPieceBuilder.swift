@@ -29,19 +29,7 @@ public struct SeriesPieceBuilder: Sendable {
     /// Adds the samples of `samples` (ascending, e.g. a decoded chunk) whose timestamps lie in
     /// `[from, through]`, found by binary search.
     public mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64) {
-        var low = 0
-        var high = samples.count
-        while low < high {
-            let middle = (low + high) / 2
-            if samples[middle].t < from { low = middle + 1 } else { high = middle }
-        }
-        var upper = low
-        high = samples.count
-        while upper < high {
-            let middle = (upper + high) / 2
-            if samples[middle].t <= through { upper = middle + 1 } else { high = middle }
-        }
-        add(contentsOf: samples[low..<upper])
+        add(contentsOf: samples[samples.positions(from: from, through: through)])
     }
 
     /// Adds a run of whole chunks by its summary, after everything added so far.
