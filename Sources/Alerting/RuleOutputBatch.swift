@@ -1,8 +1,9 @@
 import Storage
 
 /// The output of consecutive rules of one evaluation not yet written to the store: written in
-/// one `RuleSampleStore.appendRuleOutput` call (one transaction for `SampleStore`) when a later
-/// rule may read it (`RuleReads`) or at the end of the evaluation.
+/// one `RuleSampleStore.appendRuleOutput` call (one append for `SampleStore`, committed with the
+/// wake-up's other output) when a later rule may read it (`RuleReads`) or at the end of the
+/// evaluation.
 struct RuleOutputBatch {
     /// The series to append (rule output and stale markers), in rule order.
     private(set) var series: [SeriesSamples] = []

@@ -3,8 +3,13 @@ public import Storage
 /// Storage that rule evaluation reads from and writes its output to, so that recorded series and
 /// `ALERTS` are visible to later rules and later evaluations.
 public protocol RuleSampleStore: SampleReader {
-    /// Appends one sample per series (rule output or a stale marker).
+    /// Appends one sample per series (rule output or a stale marker), visible to reads at once;
+    /// durable once `commitRuleOutput()` returns, or sooner.
     func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError)
+
+    /// Makes the rule output appended so far durable; the scheduler calls it after the groups of
+    /// a wake-up, so their output costs one transaction.
+    func commitRuleOutput() async throws(StorageError)
 }
 
 extension MemorySampleReader: RuleSampleStore {
@@ -12,15 +17,24 @@ extension MemorySampleReader: RuleSampleStore {
     public func appendRuleOutput(_ series: [SeriesSamples]) {
         for entry in series { add(entry.labels, entry.samples) }
     }
+
+    /// Nothing to do: memory is all there is.
+    public func commitRuleOutput() {}
 }
 
 extension SampleStore: RuleSampleStore {
-    /// See `RuleSampleStore.appendRuleOutput(_:)`: one committed append. A sample at a time the
-    /// series already has (a re-evaluation after a restart) is kept as first written.
+    /// See `RuleSampleStore.appendRuleOutput(_:)`: one append, its commit deferred
+    /// (`append(_:deferringCommit:)`) unless it creates a series or cuts a chunk. A sample at a
+    /// time the series already has (a re-evaluation after a restart) is kept as first written.
     public func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
         guard !series.isEmpty else { return }
         var batch = AppendBatch(policy: .acceptValid)
         for entry in series { batch.append(entry.labels, entry.samples) }
-        _ = try append(batch)
+        _ = try append(batch, deferringCommit: true)
+    }
+
+    /// See `RuleSampleStore.commitRuleOutput()`: `commitDeferred()`.
+    public func commitRuleOutput() async throws(StorageError) {
+        try commitDeferred()
     }
 }

@@ -2,6 +2,7 @@ import HeapModule
 public import Logging
 public import PromQL
 public import Rules
+import Storage
 
 /// Runs the rule groups in force on their schedules: each group at its interval (aligned, with a
 /// per-group offset), at the evaluation time minus the query offset that allows for remote-write
@@ -60,6 +61,11 @@ public actor RuleScheduler {
     private var unscheduled: [Int] = []
 
     private let store: any RuleSampleStore
+    /// The actor whose executor the scheduler runs on: the store itself when it is an actor
+    /// (`SampleStore`). Evaluating a group reads the store dozens of times; on one executor those
+    /// reads are plain calls instead of hops between threads, and evaluation takes turns with
+    /// appends, as its reads did already.
+    private let executorOwner: any Actor
     private let stateStore: any AlertStateStore
     private let settings: Settings
     private let logger: Logger
@@ -77,10 +83,14 @@ public actor RuleScheduler {
     /// A scheduler writing rule output to `store` and alert state to `stateStore`.
     public init(store: any RuleSampleStore, stateStore: any AlertStateStore, settings: Settings = Settings(), logger: Logger) {
         self.store = store
+        self.executorOwner = (store as? any Actor) ?? ExecutorOwner()
         self.stateStore = stateStore
         self.settings = settings
         self.logger = logger
     }
+
+    /// See `executorOwner`.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executorOwner.unownedExecutor }
 
     /// Puts the Prometheus rule groups of `ruleSet` in force; see `apply(groups:)`.
     @discardableResult
@@ -141,11 +151,11 @@ public actor RuleScheduler {
         }
         // Forget the saved state of groups that are gone.
         let gone = Set(keys).union(saved.keys).subtracting(nextKeys)
-        for key in gone.sorted() {
+        if !gone.isEmpty {
             do {
-                try await stateStore.save(groupKey: key, alerts: [])
+                try await stateStore.save(Dictionary(uniqueKeysWithValues: gone.map { ($0, []) }))
             } catch {
-                logger.error("cannot remove alert state of a removed group", metadata: ["group": "\(key)", "error": "\(error.message)"])
+                logger.error("cannot remove alert state of removed groups", metadata: ["groups": "\(gone.sorted())", "error": "\(error.message)"])
             }
         }
         runtimes = next
@@ -176,6 +186,8 @@ public actor RuleScheduler {
             due.append(queue.removeMin())
         }
         let generation = self.generation
+        // The alert state of the groups whose alerts changed, saved at once after the groups.
+        var changed: [String: (position: Int, alerts: [PersistedAlert])] = [:]
         for entry in due.sorted(by: { $0.position < $1.position }) {
             // A reload during an evaluation (it suspends) replaced the groups: theirs is a new queue.
             guard self.generation == generation else { break }
@@ -187,7 +199,9 @@ public actor RuleScheduler {
                 runtime.missed += missed
                 logger.warning("rule group missed evaluations", metadata: ["group": "\(key)", "missed": "\(missed)"])
             }
-            await evaluate(&runtime, slot: slot, key: key)
+            if let alerts = await evaluate(&runtime, slot: slot, key: key) {
+                changed[key] = (entry.position, alerts)
+            }
             runtime.nextDue = slot + runtime.schedule.interval
             guard self.generation == generation else { break }
             if runtime.evaluator.holdsAlerts {
@@ -198,10 +212,36 @@ public actor RuleScheduler {
             runtimes[entry.position] = runtime
             queue.insert(DueGroup(due: slot + runtime.schedule.interval, position: entry.position))
         }
+        if !due.isEmpty {
+            do {
+                try await store.commitRuleOutput()
+            } catch {
+                // The output stays in memory and is written with the store's next transaction.
+                logger.error("cannot commit rule output, will retry", metadata: ["error": "\(error.message)"])
+            }
+        }
+        if self.generation != generation {
+            // Groups a reload removed meanwhile are not saved back.
+            changed = changed.filter { positions[$0.key] != nil }
+        }
+        if !changed.isEmpty {
+            do {
+                try await stateStore.save(changed.mapValues(\.alerts))
+                // Unless a reload replaced the groups meanwhile (they are then saved again
+                // after their next evaluation).
+                if self.generation == generation {
+                    for entry in changed.values { runtimes[entry.position].saved = entry.alerts }
+                }
+            } catch {
+                logger.error("cannot save alert state, will retry", metadata: ["groups": "\(changed.count)", "error": "\(error.message)"])
+            }
+        }
         return queue.min?.due ?? Int64.max
     }
 
-    private func evaluate(_ runtime: inout Runtime, slot: Int64, key: String) async {
+    /// Evaluates the group of `runtime` at `slot`; returns its alerts when they differ from those
+    /// saved last.
+    private func evaluate(_ runtime: inout Runtime, slot: Int64, key: String) async -> [PersistedAlert]? {
         let time = slot - RuleGroupEvaluator.milliseconds(settings.queryOffset)
         let clock = ContinuousClock()
         let started = clock.now
@@ -231,14 +271,7 @@ public actor RuleScheduler {
             runtime.alertSignature = signature
             alertsVersion += 1
         }
-        if alerts != runtime.saved {
-            do {
-                try await stateStore.save(groupKey: key, alerts: alerts)
-                runtime.saved = alerts
-            } catch {
-                logger.error("cannot save alert state, will retry", metadata: ["group": "\(key)", "error": "\(error.message)"])
-            }
-        }
+        return alerts != runtime.saved ? alerts : nil
     }
 
     /// Every group in force, in rule-file order, with its rules' health and alerts.
@@ -295,3 +328,6 @@ public actor RuleScheduler {
         Dictionary(uniqueKeysWithValues: zip(keys, runtimes.map(\.missed)))
     }
 }
+
+/// The executor of a scheduler whose store is not an actor.
+private actor ExecutorOwner {}

@@ -40,29 +40,34 @@ public struct SQLiteAlertStateStore: AlertStateStore {
         return groups
     }
 
-    /// See `AlertStateStore.save(groupKey:alerts:)`.
-    public func save(groupKey: String, alerts: [PersistedAlert]) async throws(AlertStateStoreError) {
+    /// See `AlertStateStore.save(_:)`: one transaction.
+    public func save(_ groups: [String: [PersistedAlert]]) async throws(AlertStateStoreError) {
+        guard !groups.isEmpty else { return }
         do {
             try await database.writer.write { db in
-                try db.execute(sql: "DELETE FROM alert_state WHERE group_key = ?", arguments: [groupKey])
-                for alert in alerts {
-                    var labels: [String: String] = [:]
-                    for label in alert.labels { labels[label.name] = label.value }
-                    try db.execute(
-                        sql: """
-                            INSERT OR REPLACE INTO alert_state (group_key, rule_index, rule, labels, phase, active_at, fired_at,
-                                resolved_at, keep_firing_since, value, value_bits, annotations)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
+                let delete = try db.cachedStatement(sql: "DELETE FROM alert_state WHERE group_key = ?")
+                let insert = try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO alert_state (group_key, rule_index, rule, labels, phase, active_at, fired_at,
+                        resolved_at, keep_firing_since, value, value_bits, annotations)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for groupKey in groups.keys.sorted() {
+                    try delete.execute(arguments: [groupKey])
+                    for alert in groups[groupKey] ?? [] {
+                        var labels: [String: String] = [:]
+                        for label in alert.labels { labels[label.name] = label.value }
+                        try insert.execute(arguments: [
                             groupKey, alert.ruleIndex, alert.rule, Self.encodeMap(labels), alert.phase.rawValue, alert.activeAt,
                             alert.firedAt, alert.resolvedAt, alert.keepFiringSince, alert.value.isFinite ? alert.value : nil,
                             Int64(bitPattern: alert.value.bitPattern), Self.encodeMap(alert.annotations),
                         ])
+                    }
                 }
             }
         } catch {
-            throw AlertStateStoreError("cannot save alert state of group \(groupKey): \(error)")
+            let keys = groups.keys.sorted()
+            let named = keys.count == 1 ? "group \(keys[0])" : "\(keys.count) groups (\(keys[0]) …)"
+            throw AlertStateStoreError("cannot save alert state of \(named): \(error)")
         }
     }
 

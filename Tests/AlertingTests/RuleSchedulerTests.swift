@@ -1,3 +1,4 @@
+import Foundation
 import Alerting
 import Logging
 import PromQL
@@ -101,6 +102,31 @@ import Testing
         let value = try await Engine().instantQuery(try Parser.parse("job:errors:ratio"), at: first + 120_000, reader: store)
         guard case .vector(let samples) = value else { Issue.record("expected a vector"); return }
         #expect(samples.map(\.v) == [0.75])
+    }
+
+    @Test func theOutputOfEveryTickIsCommittedBeforeTheTickReturns() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("burnrate-scheduler-\(UUID().uuidString).sqlite").path
+        let logger = Logger(label: "test")
+        let store = try await SampleStore.open(database: try BurnrateDatabase.open(path: path, logger: logger), logger: logger)
+        var batch = AppendBatch()
+        batch.append(["__name__": "errors", "job": "vllm"], (0...200).map { ChunkSample(t: Int64($0) * 15_000, v: 3) })
+        batch.append(["__name__": "requests", "job": "vllm"], (0...200).map { ChunkSample(t: Int64($0) * 15_000, v: 4) })
+        _ = try await store.append(batch)
+        let scheduler = RuleScheduler(store: store, stateStore: MemoryAlertStateStore(), logger: logger)
+        await scheduler.apply(Self.ruleSet())
+        let first = GroupSchedule(key: "test.yml;serving", interval: 60_000).slot(after: 0)
+        await scheduler.tick(now: 0)
+        for step in 0..<4 {
+            let slot = first + Int64(step) * 60_000
+            await scheduler.tick(now: slot)
+            // What a process opening the database now (after a SIGKILL) reads: every tick's output.
+            let reopened = try await SampleStore.open(database: try BurnrateDatabase.open(path: path, logger: logger), logger: logger)
+            let recorded = try await reopened.select(matchers: [.metricName("job:errors:ratio")], start: .min, end: .max)
+            #expect(recorded.first?.samples.map(\.t) == (0...step).map { first + Int64($0) * 60_000 }, "tick \(step)")
+            let alerts = try await reopened.select(matchers: [.metricName("ALERTS")], start: .min, end: .max)
+            // One sample per tick: pending, then firing (the pending series ends with a stale marker).
+            #expect(alerts.reduce(0) { $0 + $1.samples.filter { !$0.isStaleMarker }.count } == step + 1, "tick \(step)")
+        }
     }
 
     @Test func aLateTickEvaluatesOnceAtTheLatestSlot() async {
@@ -218,6 +244,28 @@ import Testing
         #expect(await states.saves == afterFirst)
     }
 
+    @Test func theAlertStateOfTheGroupsOfATickIsSavedAtOnce() async {
+        let groups = ["a", "b", "c"].map { name in
+            RuleGroup(
+                name: name, interval: .seconds(60),
+                rules: [.alerting(AlertingRule(alert: "Always\(name)", expr: "vector(1)", location: Self.location))],
+                file: "test.yml", location: Self.location)
+        }
+        let states = MemoryAlertStateStore()
+        let scheduler = Self.scheduler(store: await Self.store(), states: states)
+        await scheduler.apply(RuleSet(groups: groups))
+        await scheduler.tick(now: 0)
+        // Every group's first slot has passed: all three are due in this wake-up.
+        await scheduler.tick(now: 60_000)
+        #expect(await states.saveCalls == 1)
+        #expect(await states.saves == 3)
+        #expect(await states.load().keys.sorted() == ["test.yml;a", "test.yml;b", "test.yml;c"])
+        // Removing two groups forgets theirs in one save too.
+        await scheduler.apply(RuleSet(groups: [groups[0]]))
+        #expect(await states.saveCalls == 2)
+        #expect(await states.load().keys.sorted() == ["test.yml;a"])
+    }
+
     @Test func aReloadKeepsAlertsOfMatchingRulesAndForgetsRemovedGroups() async throws {
         let store = await Self.store()
         let states = MemoryAlertStateStore()
@@ -285,5 +333,12 @@ import Testing
         loaded = try await store.load()
         #expect(loaded.keys.sorted() == ["a.yml;serving"])
         #expect(loaded["a.yml;serving"]?.count == 1)
+
+        // Several groups in one save: each replaced, emptied or added.
+        try await store.save(["a.yml;serving": [], "a.yml;other": [firing, resolved], "b.yml;new": [resolved]])
+        loaded = try await store.load()
+        #expect(loaded.keys.sorted() == ["a.yml;other", "b.yml;new"])
+        #expect(loaded["a.yml;other"]?.count == 2)
+        #expect(loaded["b.yml;new"]?.map(\.labels) == [resolved.labels])
     }
 }

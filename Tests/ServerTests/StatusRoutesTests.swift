@@ -47,12 +47,19 @@ import Testing
                 let text = String(buffer: response.body)
                 #expect(text.contains("burnrate_storage_series 2.0"), "\(text)")
                 #expect(text.contains("burnrate_storage_series_reads_from_database_total 0"), "\(text)")
+                // The one selection, worked out from the index.
+                #expect(text.contains(#"burnrate_storage_selections_total{result="computed"} 1"#), "\(text)")
+                #expect(text.contains(#"burnrate_storage_selections_total{result="cached"} 0"#), "\(text)")
             }
         }
         // A store opened afresh holds no chunk in memory: the same read needs the rows of both series.
         let reopened = try await SampleStore.open(database: server.state.store.database, logger: server.state.logger)
         _ = try await reopened.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 300 * 15_000)
         #expect(await reopened.statistics().seriesReadsFromDatabase == 2)
+        // Asked again: answered by the selection cache.
+        _ = try await reopened.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 300 * 15_000)
+        #expect(await reopened.statistics().selectionsCached == 1)
+        #expect(await reopened.statistics().selectionsComputed == 1)
     }
 
     @Test func unknownPathIs404() async throws {

@@ -58,13 +58,20 @@ final class SLOBenchStore: RuleSampleStore {
     func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
         try await outputs.appendRuleOutput(series)
     }
+
+    func commitRuleOutput() async throws(StorageError) {
+        try await outputs.commitRuleOutput()
+    }
 }
 
-/// The SLOs' groups and their evaluators; `tick` evaluates them all once.
+/// The SLOs' groups and their evaluators; `tick` evaluates them all once, on the executor of
+/// the output store, as `RuleScheduler` runs on the `SampleStore`'s.
 actor SLOTick {
     private var evaluators: [RuleGroupEvaluator]
     let store: SLOBenchStore
     let end: Int64
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { store.outputs.unownedExecutor }
 
     init(evaluators: [RuleGroupEvaluator], store: SLOBenchStore, end: Int64) {
         self.evaluators = evaluators
@@ -72,13 +79,19 @@ actor SLOTick {
         self.end = end
     }
 
-    /// One complete tick at the end of the data; returns the number of failed rules.
+    /// One complete tick at the end of the data, its output committed as the scheduler does after
+    /// a wake-up; returns the number of failed rules.
     func tick() async -> Int {
         var failures = 0
         for index in evaluators.indices {
             var evaluator = evaluators[index]
             failures += await evaluator.evaluate(at: end, store: store).errors.count
             evaluators[index] = evaluator
+        }
+        do {
+            try await store.commitRuleOutput()
+        } catch {
+            failures += 1
         }
         return failures
     }

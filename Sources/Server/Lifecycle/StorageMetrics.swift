@@ -7,8 +7,12 @@ final class StorageMetrics: Sendable {
     private let series: Gauge
     private let headSamples: Gauge
     private let readsFromDatabase: Counter
-    /// The store's count when last read, so the counter grows by the difference.
+    private let selectionsCached: Counter
+    private let selectionsComputed: Counter
+    /// The store's counts when last read, so the counters grow by the difference.
     private let readsCounted = Atomic<Int>(0)
+    private let cachedCounted = Atomic<Int>(0)
+    private let computedCounted = Atomic<Int>(0)
 
     init(registry: PrometheusCollectorRegistry) {
         series = registry.makeGauge(descriptor: MetricNameDescriptor(
@@ -19,13 +23,25 @@ final class StorageMetrics: Sendable {
         readsFromDatabase = registry.makeCounter(descriptor: MetricNameDescriptor(
             namespace: "burnrate", subsystem: "storage", metricName: "series_reads_from_database", unitName: "total",
             helpText: "Series reads since start that needed chunk rows from the database; the rest came from memory."))
+        let selections = MetricNameDescriptor(
+            namespace: "burnrate", subsystem: "storage", metricName: "selections", unitName: "total",
+            helpText: "Selections of series by a set of matchers since start, by whether the selection cache answered them.")
+        selectionsCached = registry.makeCounter(descriptor: selections, labels: [("result", "cached")])
+        selectionsComputed = registry.makeCounter(descriptor: selections, labels: [("result", "computed")])
     }
 
     /// Sets the metrics from `statistics`.
     func update(_ statistics: SampleStoreStatistics) {
         series.set(to: Double(statistics.series))
         headSamples.set(to: Double(statistics.headSamples))
-        let counted = readsCounted.exchange(statistics.seriesReadsFromDatabase, ordering: .relaxed)
-        readsFromDatabase.increment(by: Int64(max(0, statistics.seriesReadsFromDatabase - counted)))
+        Self.advance(readsFromDatabase, to: statistics.seriesReadsFromDatabase, from: readsCounted)
+        Self.advance(selectionsCached, to: statistics.selectionsCached, from: cachedCounted)
+        Self.advance(selectionsComputed, to: statistics.selectionsComputed, from: computedCounted)
+    }
+
+    /// Increments `counter` by how far `total` is past the total when last read.
+    private static func advance(_ counter: Counter, to total: Int, from counted: borrowing Atomic<Int>) {
+        let before = counted.exchange(total, ordering: .relaxed)
+        counter.increment(by: Int64(max(0, total - before)))
     }
 }

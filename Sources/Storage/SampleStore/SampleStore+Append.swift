@@ -17,6 +17,16 @@ extension SampleStore {
     /// Prometheus' receiver does; with `.acceptValid` the valid samples are committed. Throws
     /// `.io` when the transaction fails; nothing is changed then.
     public func append(_ batch: AppendBatch) throws(StorageError) -> AppendReport {
+        try append(batch, deferringCommit: false)
+    }
+
+    /// `append(_:)`, or with `deferringCommit`, for output the store computed itself (rule
+    /// output) rather than samples a client is told are stored: when the batch creates no series
+    /// and cuts no chunk, its samples are applied in memory (visible to reads at once) and their
+    /// WAL row is written by the store's next transaction or `commitDeferred()`, so that the
+    /// output of many rule groups costs one transaction. The database stays a prefix of what is
+    /// in memory: every transaction writes the deferred rows first.
+    public func append(_ batch: AppendBatch, deferringCommit: Bool) throws(StorageError) -> AppendReport {
         var report = AppendReport()
         var entryWork: [Int] = []
         var works = group(batch, report: &report, entryWork: &entryWork)
@@ -70,7 +80,11 @@ extension SampleStore {
             }
         }
         let walRow = nextWALRowID
-        try commit(works, wal: (walRow, wal))
+        if deferringCommit && !works.contains(where: { $0.slot == nil || !$0.cuts.isEmpty }) {
+            deferredWAL.append((walRow, wal))
+        } else {
+            try commit(works, wal: (walRow, wal))
+        }
         nextWALRowID += 1
         report.newSeries = apply(&works, walRow: walRow)
         report.seriesRefs = Self.refs(entryWork, works)
@@ -158,25 +172,44 @@ extension SampleStore {
         states.withUnsafeBufferPointer { $0[Int(slot)]?.id }
     }
 
-    /// Writes new series, the WAL row (if any) and the cut chunks in one transaction.
-    func commit(_ works: [SeriesWork], wal: (id: Int64, record: WALRecordWriter)?) throws(StorageError) {
+    /// Writes the WAL rows of deferred appends in one transaction, if there are any.
+    public func commitDeferred() throws(StorageError) {
+        guard !deferredWAL.isEmpty else { return }
+        try transaction("the output of deferred appends") { _ in }
+    }
+
+    /// Runs `body` in a write transaction that first writes the WAL rows of deferred appends;
+    /// they are forgotten once committed. `what` names the work in the error.
+    func transaction(_ what: @autoclosure () -> String, _ body: (Database) throws -> Void) throws(StorageError) {
+        let deferred = deferredWAL
         do {
             try database.writer.write { db in
-                for position in works.indices where works[position].slot == nil && !works[position].accepted.isEmpty {
-                    try SampleTables.insertSeries(db, id: works[position].seriesID, labels: works[position].labels)
+                for row in deferred {
+                    try SampleTables.insertWAL(db, id: row.id, samples: row.record.sampleCount, bytes: row.record.bytes)
                 }
-                if let wal {
-                    try SampleTables.insertWAL(db, id: wal.id, samples: wal.record.sampleCount, bytes: wal.record.bytes)
-                }
-                for position in works.indices where !works[position].cuts.isEmpty {
-                    for chunk in works[position].cuts {
-                        try SampleTables.insertChunk(db, seriesID: works[position].seriesID, chunk: chunk)
-                    }
-                }
+                try body(db)
             }
         } catch {
-            let samples = works.reduce(0) { $0 + $1.accepted.count }
-            throw StorageError(.io, "cannot commit \(samples) samples of \(works.count) series: \(error)")
+            let rows = deferred.isEmpty ? "" : " (with \(deferred.count) deferred WAL rows)"
+            throw StorageError(.io, "cannot commit \(what())\(rows): \(error)")
+        }
+        deferredWAL.removeAll()
+    }
+
+    /// Writes new series, the WAL row (if any) and the cut chunks in one transaction.
+    func commit(_ works: [SeriesWork], wal: (id: Int64, record: WALRecordWriter)?) throws(StorageError) {
+        try transaction("\(works.reduce(0) { $0 + $1.accepted.count }) samples of \(works.count) series") { db in
+            for position in works.indices where works[position].slot == nil && !works[position].accepted.isEmpty {
+                try SampleTables.insertSeries(db, id: works[position].seriesID, labels: works[position].labels)
+            }
+            if let wal {
+                try SampleTables.insertWAL(db, id: wal.id, samples: wal.record.sampleCount, bytes: wal.record.bytes)
+            }
+            for position in works.indices where !works[position].cuts.isEmpty {
+                for chunk in works[position].cuts {
+                    try SampleTables.insertChunk(db, seriesID: works[position].seriesID, chunk: chunk)
+                }
+            }
         }
     }
 
@@ -212,7 +245,7 @@ extension SampleStore {
             states.append(series)
         }
         index.insert(series.labels, slot: slot)
-        selections.forget(seriesNamed: series.labels[Label.metricName])
+        selections.forget(seriesWith: series.labels)
         slotsByID[series.id] = slot
         return slot
     }

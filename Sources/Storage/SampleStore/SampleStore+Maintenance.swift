@@ -62,13 +62,9 @@ extension SampleStore {
         }
         let trim = watermark > walTrimmedBefore
         guard !cuts.isEmpty || trim else { return }
-        do {
-            try database.writer.write { db in
-                for cut in cuts { try SampleTables.insertChunk(db, seriesID: cut.id, chunk: cut.chunk) }
-                if trim { try SampleTables.deleteWAL(db, before: watermark) }
-            }
-        } catch {
-            throw StorageError(.io, "cannot cut \(cuts.count) idle heads and trim the WAL before row \(watermark): \(error)")
+        try transaction("\(cuts.count) idle heads cut and the WAL trimmed before row \(watermark)") { db in
+            for cut in cuts { try SampleTables.insertChunk(db, seriesID: cut.id, chunk: cut.chunk) }
+            if trim { try SampleTables.deleteWAL(db, before: watermark) }
         }
         for cut in cuts {
             states[Int(cut.slot)]!.head.removeAll()

@@ -14,6 +14,7 @@ extension SampleStore {
     @discardableResult
     public func deleteBefore(_ t: Int64) async throws(StorageError) -> RetentionReport {
         var report = RetentionReport()
+        try commitDeferred()
         if t > minValidTime { try recordMinValidTime(t) }
         let candidates = index.allSlots.compactMap { slot -> (Int32, Int64)? in
             let series = state(slot)

@@ -53,6 +53,9 @@ public actor SampleStore: SampleReader {
     var appendsSinceMaintenance = 0
     /// Samples accepted since the last maintenance.
     var samplesSinceMaintenance = 0
+    /// WAL rows of deferred appends (`append(_:deferringCommit:)`), applied in memory and written
+    /// by the store's next transaction or `commitDeferred()`, oldest first.
+    var deferredWAL: [(id: Int64, record: WALRecordWriter)] = []
 
     private init(database: BurnrateDatabase, configuration: SampleStoreConfiguration, logger: Logger) {
         self.database = database
@@ -81,7 +84,9 @@ public actor SampleStore: SampleReader {
             series: index.count, headSamples: headSamples, minValidTime: minValidTime,
             walRowsFrom: walTrimmedBefore, nextWALRow: nextWALRowID,
             rolledUpSeries: rollupCounts.series, rollupBlocks: rollupCounts.blocks,
-            seriesReadsFromDatabase: seriesReadsFromDatabase.load(ordering: .relaxed))
+            seriesReadsFromDatabase: seriesReadsFromDatabase.load(ordering: .relaxed),
+            selectionsCached: selections.lookups.byStorage + selections.lookups.byContents,
+            selectionsComputed: selections.lookups.missed)
     }
 
     /// The state at a live slot.

@@ -17,4 +17,9 @@ public struct SampleStoreStatistics: Sendable, Hashable {
     /// Series reads since the store opened that needed chunk rows from the database (the rest
     /// were answered from memory: heads, `RecentChunks`, `ChunkRunCache`, rollups).
     public var seriesReadsFromDatabase = 0
+    /// Selections (sets of matchers) since the store opened answered from the selection cache…
+    public var selectionsCached = 0
+    /// …and those worked out from the series index (first asked, or a new series may have
+    /// changed them).
+    public var selectionsComputed = 0
 }

@@ -6,18 +6,40 @@ import Testing
     static let named = [SeriesMatcher.metricName("requests_total"), .equal("job", "api")]
     static let unnamed = [SeriesMatcher.equal("job", "api")]
 
-    @Test func aNewSeriesForgetsOnlyTheSelectionsItCouldChange() {
+    @Test func aNewSeriesForgetsOnlyTheSelectionsItJoins() throws {
         var cache = SelectionCache()
+        let other = [SeriesMatcher.equal("job", "web")]
+        let open = [try SeriesMatcher("job", .regexMatch, "a.*")]
         cache.keep([1, 2], matching: Self.named)
         cache.keep([1, 2, 3], matching: Self.unnamed)
+        cache.keep([4], matching: other)
+        cache.keep([1, 2, 3], matching: open)
         #expect(cache.slots(matching: Self.named) == [1, 2])
         #expect(cache.slots(matching: Self.unnamed) == [1, 2, 3])
-        // A series of another metric: the named selection stands, the unnamed one may have changed.
-        cache.forget(seriesNamed: "ALERTS")
+        // A series of another metric and job: every selection stands.
+        cache.forget(seriesWith: ["__name__": "ALERTS", "job": "db"])
+        #expect(cache.slots(matching: Self.named) == [1, 2])
+        #expect(cache.slots(matching: Self.unnamed) == [1, 2, 3])
+        #expect(cache.slots(matching: other) == [4])
+        #expect(cache.slots(matching: open) == [1, 2, 3])
+        // Another metric of job "api": the unnamed selections it matches may have changed.
+        cache.forget(seriesWith: ["__name__": "ALERTS", "job": "api"])
         #expect(cache.slots(matching: Self.named) == [1, 2])
         #expect(cache.slots(matching: Self.unnamed) == nil)
-        cache.forget(seriesNamed: "requests_total")
+        #expect(cache.slots(matching: open) == nil)
+        #expect(cache.slots(matching: other) == [4])
+        // A series of the metric but of another job: the named selection stands too.
+        cache.forget(seriesWith: ["__name__": "requests_total", "job": "db"])
+        #expect(cache.slots(matching: Self.named) == [1, 2])
+        cache.forget(seriesWith: ["__name__": "requests_total", "job": "api", "code": "500"])
         #expect(cache.slots(matching: Self.named) == nil)
+        #expect(cache.slots(matching: other) == [4])
+        // Kept again, and forgotten again by a series without a name.
+        cache.keep([5], matching: Self.unnamed)
+        #expect(cache.slots(matching: Self.unnamed) == [5])
+        cache.forget(seriesWith: ["job": "api"])
+        #expect(cache.slots(matching: Self.unnamed) == nil)
+        #expect(cache.slots(matching: other) == [4])
     }
 
     @Test func aSelectionIsFoundByItsArrayAndByAnEqualOne() {
@@ -30,7 +52,7 @@ import Testing
         #expect(cache.slots(matching: equal) == [4, 7])
         #expect(cache.slots(matching: [.metricName("requests_total"), .equal("job", "web")]) == nil)
         // Forgotten whichever way it was found.
-        cache.forget(seriesNamed: "requests_total")
+        cache.forget(seriesWith: ["__name__": "requests_total", "job": "api"])
         #expect(cache.slots(matching: held) == nil)
         #expect(cache.slots(matching: equal) == nil)
         // Equal arrays built afresh at every lookup (as for API queries) are each remembered by
@@ -52,6 +74,23 @@ import Testing
             cache.keep([Int32(value)], matching: matchers)
             #expect(cache.slots(matching: matchers) == [Int32(value)])
         }
+    }
+
+    @Test func aSelectionFiledUnderAMetricOnlyIsForgottenByTheSeriesItMatches() throws {
+        var cache = SelectionCache()
+        let byName = [SeriesMatcher.metricName("latency"), try SeriesMatcher("le", .regexMatch, "0.5|1")]
+        cache.keep([3], matching: byName)
+        cache.forget(seriesWith: ["__name__": "latency", "le": "2"])
+        #expect(cache.slots(matching: byName) == [3])
+        cache.forget(seriesWith: ["__name__": "latency", "le": "1"])
+        #expect(cache.slots(matching: byName) == nil)
+        // More selections under one label than are checked: a new series there forgets them all.
+        let many = (0...SelectionCache.checkedPerLabel).map { [SeriesMatcher.equal("job", "api"), .equal("i", String($0))] }
+        for (index, matchers) in many.enumerated() { cache.keep([Int32(index)], matching: matchers) }
+        cache.forget(seriesWith: ["job": "db"])
+        #expect(cache.slots(matching: many[0]) == [0])
+        cache.forget(seriesWith: ["job": "api", "i": "none"])
+        #expect(many.allSatisfy { cache.slots(matching: $0) == nil })
     }
 
     @Test func theStoreSelectsNewSeriesOfEveryKind() async throws {
