@@ -187,7 +187,7 @@ public actor RuleScheduler {
         }
         let generation = self.generation
         // The alert state of the groups whose alerts changed, saved at once after the groups.
-        var changed: [String: (position: Int, alerts: [PersistedAlert])] = [:]
+        var changed: [String: [PersistedAlert]] = [:]
         for entry in due.sorted(by: { $0.position < $1.position }) {
             // A reload during an evaluation (it suspends) replaced the groups: theirs is a new queue.
             guard self.generation == generation else { break }
@@ -200,7 +200,7 @@ public actor RuleScheduler {
                 logger.warning("rule group missed evaluations", metadata: ["group": "\(key)", "missed": "\(missed)"])
             }
             if let alerts = await evaluate(&runtime, slot: slot, key: key) {
-                changed[key] = (entry.position, alerts)
+                changed[key] = alerts
             }
             runtime.nextDue = slot + runtime.schedule.interval
             guard self.generation == generation else { break }
@@ -226,11 +226,11 @@ public actor RuleScheduler {
         }
         if !changed.isEmpty {
             do {
-                try await stateStore.save(changed.mapValues(\.alerts))
+                try await stateStore.save(changed)
                 // Unless a reload replaced the groups meanwhile (they are then saved again
                 // after their next evaluation).
                 if self.generation == generation {
-                    for entry in changed.values { runtimes[entry.position].saved = entry.alerts }
+                    for (key, alerts) in changed { if let position = positions[key] { runtimes[position].saved = alerts } }
                 }
             } catch {
                 logger.error("cannot save alert state, will retry", metadata: ["groups": "\(changed.count)", "error": "\(error.message)"])

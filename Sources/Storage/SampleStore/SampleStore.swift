@@ -85,8 +85,7 @@ public actor SampleStore: SampleReader {
             walRowsFrom: walTrimmedBefore, nextWALRow: nextWALRowID,
             rolledUpSeries: rollupCounts.series, rollupBlocks: rollupCounts.blocks,
             seriesReadsFromDatabase: seriesReadsFromDatabase.load(ordering: .relaxed),
-            selectionsCached: selections.lookups.byStorage + selections.lookups.byContents,
-            selectionsComputed: selections.lookups.missed)
+            selectionsCached: selections.answered, selectionsComputed: selections.missed)
     }
 
     /// The state at a live slot.

@@ -40,15 +40,9 @@ struct SelectionCache: Sendable {
     private var open: Set<[SeriesMatcher]> = []
     /// The selections by the address of their matchers' storage.
     private var byStorage: [Int: Selection] = [:]
-    /// Lookups answered by the address of the matchers' storage, by their contents, or not at all.
-    private(set) var lookups = Lookups()
-
-    /// How lookups were answered (for tests and measurements).
-    struct Lookups: Sendable, Equatable {
-        var byStorage = 0
-        var byContents = 0
-        var missed = 0
-    }
+    /// Lookups answered (by the matchers' storage or contents) and not answered, since created.
+    private(set) var answered = 0
+    private(set) var missed = 0
 
     /// At most this many selections are kept; beyond, the cache starts afresh.
     static let limit = 65_536
@@ -71,14 +65,14 @@ struct SelectionCache: Sendable {
     mutating func slots(matching matchers: [SeriesMatcher]) -> [Int32]? {
         let address = Self.storage(of: matchers)
         if let held = byStorage[address], !held.forgotten, held.matchers == matchers {
-            lookups.byStorage += 1
+            answered += 1
             return held.slots
         }
         guard let found = selections[matchers] else {
-            lookups.missed += 1
+            missed += 1
             return nil
         }
-        lookups.byContents += 1
+        answered += 1
         remember(found, at: address)
         return found.slots
     }
