@@ -33,6 +33,9 @@ public struct RuleGroupEvaluator: Sendable {
     /// For each recording rule, `__name__` (the record) and the rule's labels, sorted by name in
     /// byte order (stable: a rule label named `__name__` comes after the record, as it is set after).
     private let recordedLabels: [[Label]]
+    /// For each recording rule, the labels of its output for a sample without labels (the output
+    /// of sums, ratios of sums, numbers), made once.
+    private let recordedAlone: [Labels]
     /// The alerting rules' label and annotation templates, parsed once.
     private let templates: [String: Result<AlertTemplate, TemplateError>]
     private var alertStates: [Int: [Labels: AlertState]] = [:]
@@ -80,6 +83,7 @@ public struct RuleGroupEvaluator: Sendable {
                 + recording.labels.sorted { $0.key < $1.key }.map { Label(name: $0.key, value: $0.value) })
                 .sorted { Self.precedes($0.name, $1.name) }
         }
+        self.recordedAlone = recordedLabels.map { Self.merging(Labels(), $0) }
         self.writtenNames = group.rules.map { rule in
             switch rule {
             case .recording(let recording): [recording.record]
@@ -348,7 +352,8 @@ public struct RuleGroupEvaluator: Sendable {
         output.reserveCapacity(result.count)
         var seen = Set<Labels>()
         for sample in result {
-            let labels = referenceMode ? Self.settingEach(sample.labels, added) : Self.merging(sample.labels, added)
+            let labels = referenceMode ? Self.settingEach(sample.labels, added)
+                : sample.labels.isEmpty ? recordedAlone[index] : Self.merging(sample.labels, added)
             if result.count > 1 {
                 guard seen.insert(labels).inserted else {
                     throw RuleFailure("vector contains metrics with the same labelset after applying rule labels")

@@ -51,6 +51,9 @@ public struct Engine: Sendable {
         guard summaryMinimumRange != nil, query.lookbackDelta == lookbackDelta.milliseconds, let reads = query.reads else {
             return try await instantQuery(query.expr, at: time, reader: reader)
         }
+        if let plan = query.plan {
+            return try await instantQuery(plan.root, plan.leaves, at: time, reader: reader)
+        }
         var evaluator = Evaluator(
             data: [:], lookbackDelta: lookbackDelta.milliseconds,
             subqueryStep: defaultSubqueryStep.milliseconds, queryStart: time, queryEnd: time
@@ -71,6 +74,26 @@ public struct Engine: Sendable {
             throw EvaluationError(.storage, error.message)
         }
         return try evaluator.eval(query.expr, at: time)
+    }
+
+    /// Evaluates a label-free plan at one instant: each leaf's sum from its series' summaries,
+    /// then the plan's arithmetic, as the general evaluator does it.
+    private func instantQuery(
+        _ plan: LabelFreePlan, _ leaves: [LabelFreePlan.Leaf], at time: Int64, reader: some SampleReader
+    ) async throws(EvaluationError) -> Value {
+        var sums: [Double?] = []
+        sums.reserveCapacity(leaves.count)
+        do {
+            for leaf in leaves {
+                let end = time - (leaf.matrix.selector.offset?.milliseconds ?? 0)
+                let series = try await reader.selectSummarised(matchers: leaf.matchers, start: end - leaf.matrix.range.milliseconds, end: end)
+                sums.append(LabelFreePlan.sum(leaf, series, end: end, observedChange: observedChange))
+            }
+        } catch {
+            throw EvaluationError(.storage, error.message)
+        }
+        guard let value = plan.value(sums) else { return .vector([]) }
+        return .vector([Sample(labels: Labels(), t: time, v: value)])
     }
 
     /// Evaluates `expr` at every `step` from `start` to `end` inclusive, as `/api/v1/query_range`

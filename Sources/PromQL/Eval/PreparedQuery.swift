@@ -25,6 +25,9 @@ public struct PreparedQuery: Sendable {
     /// no subquery, whose steps are aligned to absolute times); nil otherwise, and when a matcher
     /// does not convert (the query then goes the unprepared way, which reports the error).
     let reads: [Read]?
+    /// The expression as numbers when its value is at most one sample without labels
+    /// (`LabelFreePlan`), with the summed range functions it reads; nil otherwise.
+    let plan: (root: LabelFreePlan, leaves: [LabelFreePlan.Leaf])?
 
     /// Prepares `expr` for instant queries on engines with `lookbackDelta` (the relative windows
     /// depend on it; an engine with another one evaluates the expression unprepared).
@@ -44,6 +47,7 @@ public struct PreparedQuery: Sendable {
         }
         self.summarised = summarised
         self.summarisedSet = set
+        self.plan = LabelFreePlan.of(expr).map { (root: $0.plan, leaves: $0.leaves) }
         guard convertible, Self.movesWithTime(expr) else {
             self.reads = nil
             return

@@ -1,0 +1,103 @@
+internal import Storage
+
+/// An expression whose instant value is at most one sample without labels, worked out from sums
+/// of summarisable range functions, so it can be evaluated as numbers: no label sets built,
+/// hashed or matched. It is the shape of most recording rules over counters and of every SLI
+/// ratio: `sum(rate(errors[5m])) / sum(rate(total[5m]))`.
+///
+/// `PreparedQuery` makes one when the whole expression has this shape; `Engine` then evaluates it
+/// with the same arithmetic, in the same order, as the general evaluator, so the result is the
+/// same bit for bit (tests compare the two):
+///
+/// - `sum(f(m[r]))` without `by`/`without`, `f` one of `Evaluator.summarisableFunctions`, `m`
+///   naming its metric (so dropping the name cannot make two series equal) with no `@`: the
+///   values of the series with a result, added in storage order, the first as the start; no
+///   sample when no series has one.
+/// - `a op b` with an arithmetic or comparison operator, no `on`/`ignoring`, between two such
+///   operands or one and a number literal: the two label-free samples always match.
+/// - parentheses around one.
+indirect enum LabelFreePlan: Sendable {
+    /// `sum(function(matrix))`; `leaf` indexes `PreparedQuery.leaves`.
+    case sum(leaf: Int)
+    /// A number literal, a scalar.
+    case number(Double)
+    /// A binary operation; at least one side is not a number.
+    case binary(op: BinaryOperator, returnBool: Bool, lhs: LabelFreePlan, rhs: LabelFreePlan)
+
+    /// A summed range function of a plan: the function and its matrix selector.
+    struct Leaf: Sendable {
+        var function: String
+        var matrix: MatrixSelector
+        var matchers: [SeriesMatcher]
+    }
+
+    /// The plan of a whole expression and its leaves; nil when it does not have the shape (a
+    /// number alone is a scalar, not a vector: it has no plan).
+    static func of(_ expr: Expr) -> (plan: LabelFreePlan, leaves: [Leaf])? {
+        var leaves: [Leaf] = []
+        guard let plan = make(expr, leaves: &leaves) else { return nil }
+        if case .number = plan { return nil }
+        return (plan, leaves)
+    }
+
+    /// The plan of `expr`, adding its leaves to `leaves`; nil when it does not have the shape.
+    private static func make(_ expr: Expr, leaves: inout [Leaf]) -> LabelFreePlan? {
+        switch expr {
+        case .paren(let inner):
+            return make(inner, leaves: &leaves)
+        case .number(let number):
+            return .number(number.value)
+        case .aggregation(let aggregation):
+            guard aggregation.op == .sum, aggregation.grouping.isEmpty, !aggregation.without, aggregation.parameter == nil,
+                  case .call(let call) = aggregation.expr.withoutParens,
+                  Evaluator.summarisableFunctions.contains(call.function.name),
+                  call.arguments.count == 1, let matrix = Evaluator.matrixArgument(call.arguments[0]),
+                  matrix.selector.at == nil, matrix.selector.metricName != nil,
+                  let matchers = try? Engine.seriesMatchers(matrix.selector)
+            else { return nil }
+            leaves.append(Leaf(function: call.function.name, matrix: matrix, matchers: matchers))
+            return .sum(leaf: leaves.count - 1)
+        case .binary(let binary):
+            guard !binary.op.isSetOperator, binary.matching == nil,
+                  let lhs = make(binary.lhs, leaves: &leaves), let rhs = make(binary.rhs, leaves: &leaves)
+            else { return nil }
+            if case .number = lhs, case .number = rhs { return nil }
+            return .binary(op: binary.op, returnBool: binary.returnBool, lhs: lhs, rhs: rhs)
+        default:
+            return nil
+        }
+    }
+
+    /// The value at one evaluation, from each leaf's sum (nil: no sample); nil when the result
+    /// has no sample.
+    func value(_ sums: [Double?]) -> Double? {
+        switch self {
+        case .sum(let leaf):
+            return sums[leaf]
+        case .number(let v):
+            return v
+        case .binary(let op, let returnBool, let lhs, let rhs):
+            guard let l = lhs.value(sums), let r = rhs.value(sums) else { return nil }
+            var (value, keep) = Evaluator.elementBinop(op, l, r)
+            // Vector and scalar: a comparison keeps the vector's value even when it is on the right.
+            if op.isComparison, case .number = lhs { value = r }
+            if returnBool { return keep ? 1 : 0 }
+            return keep ? value : nil
+        }
+    }
+
+    /// The sum of `function` over the series read for `leaf`'s window ending at `end`, as
+    /// `sum(function(matrix))` gives it: nil when no series has a value.
+    static func sum(_ leaf: Leaf, _ series: [SummarisedSeries], end: Int64, observedChange: Bool) -> Double? {
+        let range = leaf.matrix.range.milliseconds
+        var window = RangeArgument(series: [], rangeStart: end - range, rangeEnd: end, range: range)
+        window.extrapolates = !observedChange
+        var total: Double?
+        for stored in series {
+            let accumulator = stored.accumulate()
+            guard accumulator.count > 0, let value = Evaluator.summarisedValue(leaf.function, accumulator, window) else { continue }
+            if let sum = total { total = sum + value } else { total = value }
+        }
+        return total
+    }
+}
