@@ -29,7 +29,10 @@ public struct RuleGroupEvaluator: Sendable {
     /// What each rule may read, to know when earlier rules' output must be written first.
     private let reads: [RuleReads]
     /// The metric names each rule writes.
-    private let writtenNames: [[String]]
+    private let writtenNameSets: [Set<String>]
+    /// Whether a rule may read what any rule before it writes; when not, the output waiting to be
+    /// written need not be looked at before it.
+    private let readsEarlierOutput: [Bool]
     /// For each recording rule, `__name__` (the record) and the rule's labels, sorted by name in
     /// byte order (stable: a rule label named `__name__` comes after the record, as it is set after).
     private let recordedLabels: [[Label]]
@@ -38,6 +41,10 @@ public struct RuleGroupEvaluator: Sendable {
     private let recordedAlone: [Labels]
     /// The alerting rules' label and annotation templates, parsed once.
     private let templates: [String: Result<AlertTemplate, TemplateError>]
+    /// For each alerting rule, what its alerts' labels get over the sample's, sorted by name in
+    /// byte order as `merging` takes them: `__name__` removed (or the rule's own), the rule's
+    /// labels (a value to render when it is a template), `alertname` last to win.
+    private let alertLabels: [[(name: String, value: String, isTemplate: Bool)]]
     private var alertStates: [Int: [Labels: AlertState]] = [:]
     /// The label sets each rule wrote at its last evaluation, in its output's order.
     private var previousSeries: [Int: [Labels]] = [:]
@@ -77,6 +84,14 @@ public struct RuleGroupEvaluator: Sendable {
             }
         }
         self.templates = templates
+        self.alertLabels = group.rules.map { rule in
+            guard case .alerting(let alerting) = rule else { return [] }
+            var values = alerting.labels
+            values[Label.metricName] = values[Label.metricName] ?? ""
+            values["alertname"] = alerting.alert
+            return values.map { (name: $0.key, value: $0.value, isTemplate: $0.value.contains("{{")) }
+                .sorted { Self.precedes($0.name, $1.name) }
+        }
         self.recordedLabels = group.rules.map { rule in
             guard case .recording(let recording) = rule else { return [] }
             return ([Label(name: Label.metricName, value: recording.record)]
@@ -84,12 +99,20 @@ public struct RuleGroupEvaluator: Sendable {
                 .sorted { Self.precedes($0.name, $1.name) }
         }
         self.recordedAlone = recordedLabels.map { Self.merging(Labels(), $0) }
-        self.writtenNames = group.rules.map { rule in
+        let writtenNameSets = group.rules.map { rule -> Set<String> in
             switch rule {
             case .recording(let recording): [recording.record]
             case .alerting: ["ALERTS", "ALERTS_FOR_STATE"]
             }
         }
+        self.writtenNameSets = writtenNameSets
+        var writtenBefore = Set<String>()
+        var readsEarlierOutput: [Bool] = []
+        for (index, written) in writtenNameSets.enumerated() {
+            readsEarlierOutput.append(reads[index].mayRead(anyOf: writtenBefore))
+            writtenBefore.formUnion(written)
+        }
+        self.readsEarlierOutput = readsEarlierOutput
     }
 
     /// The pending and firing alerts of the alerting rules named `alertname`.
@@ -124,7 +147,8 @@ public struct RuleGroupEvaluator: Sendable {
         // By index: a rule is looked at in place, not copied out (an alerting rule's payload is,
         // where it is used).
         for index in group.rules.indices {
-            if !batch.isEmpty && reads[index].mayRead(anyOf: batch.names) {
+            if !batch.isEmpty && readsEarlierOutput[index]
+                && batch.rules.contains(where: { reads[index].mayRead(anyOf: writtenNameSets[$0]) }) {
                 await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
             }
             let started = clock.now
@@ -165,7 +189,7 @@ public struct RuleGroupEvaluator: Sendable {
                     }
                 }
                 previousSeries[index] = returned
-                batch.add(written, rule: index, names: writtenNames[index])
+                batch.add(written, rule: index)
                 outputs[index] = output
                 if referenceMode && !batch.isEmpty {
                     await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
@@ -372,15 +396,24 @@ public struct RuleGroupEvaluator: Sendable {
     ) throws(RuleFailure) -> [Sample] {
         var present: [Labels: (value: Double, annotations: [String: String])] = [:]
         for sample in result {
-            var labelMap: [String: String] = [:]
-            for label in sample.labels { labelMap[label.name] = label.value }
-            let data = TemplateData(labels: labelMap, value: sample.v, externalLabels: externalLabels, externalURL: externalURL)
-            var labels = sample.labels.removing(Label.metricName)
-            for (name, text) in rule.labels.sorted(by: { $0.key < $1.key }) {
-                labels = labels.setting(name, to: render(text, data))
+            lazy var data: TemplateData = {
+                var labelMap: [String: String] = [:]
+                for label in sample.labels { labelMap[label.name] = label.value }
+                return TemplateData(labels: labelMap, value: sample.v, externalLabels: externalLabels, externalURL: externalURL)
+            }()
+            let labels: Labels
+            if referenceMode {
+                var plain = sample.labels.removing(Label.metricName)
+                for (name, text) in rule.labels.sorted(by: { $0.key < $1.key }) {
+                    plain = plain.setting(name, to: render(text, data))
+                }
+                labels = plain.setting("alertname", to: rule.alert)
+            } else {
+                labels = Self.merging(sample.labels, alertLabels[index].map {
+                    Label(name: $0.name, value: $0.isTemplate ? render($0.value, data) : $0.value)
+                })
             }
-            labels = labels.setting("alertname", to: rule.alert)
-            var annotations = rule.annotations.mapValues { render($0, data) }
+            var annotations = rule.annotations.mapValues { $0.contains("{{") ? render($0, data) : $0 }
             for (key, values) in extra where key.allSatisfy({ labels[$0.name] == $0.value }) {
                 annotations.merge(values) { $1 }
             }

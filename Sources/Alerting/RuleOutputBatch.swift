@@ -9,25 +9,20 @@ struct RuleOutputBatch {
     private(set) var series: [SeriesSamples] = []
     /// The rules with output in the batch, ascending.
     private(set) var rules: [Int] = []
-    /// The metric names the batch writes.
-    private(set) var names: Set<String> = []
 
     /// Whether nothing is waiting to be written.
     var isEmpty: Bool { series.isEmpty }
 
-    /// Adds the output of rule `index`, whose series are all named `written` (a recording rule's
-    /// record, or `ALERTS` and `ALERTS_FOR_STATE`).
-    mutating func add(_ output: [SeriesSamples], rule index: Int, names written: [String]) {
+    /// Adds the output of rule `index`.
+    mutating func add(_ output: [SeriesSamples], rule index: Int) {
         guard !output.isEmpty else { return }
         rules.append(index)
         series += output
-        names.formUnion(written)
     }
 
     /// Empties the batch.
     mutating func removeAll() {
         series.removeAll(keepingCapacity: true)
         rules.removeAll(keepingCapacity: true)
-        names.removeAll(keepingCapacity: true)
     }
 }

@@ -18,6 +18,10 @@ struct SLOAlertAnnotations: Sendable {
     private let recorded: PreparedQuery?
     /// `windows(severity)` of each severity, written once.
     private let windowsText: [AlertSeverity: String]
+    /// The length in milliseconds of each window the SLO records, by its `sloth_window` label.
+    private let windowLengths: [String: Int64]
+    /// The error budget, `1 - objective` as Sloth writes it.
+    private let budget: Double
 
     init(slo: SLO, conditions: [AlertWindow], engine: Engine) {
         self.slo = slo
@@ -28,6 +32,15 @@ struct SLOAlertAnnotations: Sendable {
         var texts: [AlertSeverity: String] = [:]
         for severity in AlertSeverity.allCases { texts[severity] = Self.windows(severity, conditions) }
         self.windowsText = texts
+        var lengths: [String: Int64] = [:]
+        var recordedWindows = SLIWindows.windows(for: conditions, period: nil)
+        if case .rolling(let period) = slo.period { recordedWindows.append(period) }
+        for window in recordedWindows {
+            let name = SlothNumber.format(window)
+            if let parsed = try? PromDuration(parsing: name) { lengths[name] = parsed.milliseconds }
+        }
+        self.windowLengths = lengths
+        self.budget = SlothObjective(ratio: slo.objective).errorBudget
     }
 
     /// `page: 1h and 5m above 14.4x, or 6h and 30m above 6x`.
@@ -47,16 +60,15 @@ struct SLOAlertAnnotations: Sendable {
     func annotations(_ severity: AlertSeverity, at time: Int64, reader: any SampleReader) async -> [Labels: [String: String]] {
         guard let recorded, case .vector(let samples)? = try? await engine.instantQuery(recorded, at: time, reader: reader)
         else { return [:] }
-        let budget = SlothObjective(ratio: slo.objective).errorBudget
         var rates: [Labels: [(Int64, String, Double)]] = [:]
         var remaining: [Labels: Double] = [:]
         for sample in samples {
-            let key = sample.labels.removing(Label.metricName).removing("sloth_window")
-            if sample.labels.metricName == "slo:period_error_budget_remaining:ratio" {
-                remaining[key] = sample.v
-            } else if sample.labels.metricName?.hasPrefix("slo:sli_error:ratio_rate") == true,
-                      let window = sample.labels["sloth_window"], let duration = try? PromDuration(parsing: window) {
-                rates[key, default: []].append((duration.milliseconds, window, sample.v / budget))
+            guard let name = sample.labels.metricName else { continue }
+            if name == "slo:period_error_budget_remaining:ratio" {
+                remaining[Self.key(sample.labels)] = sample.v
+            } else if name.hasPrefix("slo:sli_error:ratio_rate"), let window = sample.labels["sloth_window"],
+                      let length = windowLengths[window] ?? (try? PromDuration(parsing: window))?.milliseconds {
+                rates[Self.key(sample.labels), default: []].append((length, window, sample.v / budget))
             }
         }
         var result: [Labels: [String: String]] = [:]
@@ -71,6 +83,12 @@ struct SLOAlertAnnotations: Sendable {
             result[key] = values
         }
         return result
+    }
+
+    /// The labels an alert of the SLO shares with a recorded series: all but `__name__` and
+    /// `sloth_window`.
+    static func key(_ labels: Labels) -> Labels {
+        Labels(canonical: labels.filter { $0.name != Label.metricName && $0.name != "sloth_window" })
     }
 
     /// Two decimals at most, no trailing zeros.

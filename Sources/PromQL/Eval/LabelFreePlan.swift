@@ -17,7 +17,7 @@ internal import Storage
 ///   operands or one and a number literal: the two label-free samples always match.
 /// - parentheses around one.
 indirect enum LabelFreePlan: Sendable {
-    /// `sum(function(matrix))`; `leaf` indexes `PreparedQuery.leaves`.
+    /// `sum(function(matrix))`; `leaf` indexes the leaves `of(_:)` returns with the plan.
     case sum(leaf: Int)
     /// A number literal, a scalar.
     case number(Double)

@@ -4,8 +4,9 @@ internal import Storage
 /// evaluated again and again (rules): the matrix selectors read as chunk summaries, and each
 /// other selector's storage matchers and window relative to the evaluation time. `Engine`
 /// evaluates it exactly as the expression itself, without walking and converting its selectors
-/// at each evaluation.
-public struct PreparedQuery: Sendable {
+/// at each evaluation. A class: rules hand it to the engine at every evaluation, one reference
+/// rather than a copy of every field.
+public final class PreparedQuery: Sendable {
     /// A selector read as samples, with its matchers and window relative to the evaluation time.
     struct Read: Sendable {
         var selector: VectorSelector
