@@ -15,12 +15,15 @@ internal import Storage
 ///   sample when no series has one.
 /// - `a op b` with an arithmetic or comparison operator, no `on`/`ignoring`, between two such
 ///   operands or one and a number literal: the two label-free samples always match.
+/// - `vector(s)` of a constant scalar `s` (numbers and arithmetic between them), worked out once.
 /// - parentheses around one.
 indirect enum LabelFreePlan: Sendable {
     /// `sum(function(matrix))`; `leaf` indexes the leaves `of(_:)` returns with the plan.
     case sum(leaf: Int)
     /// A number literal, a scalar.
     case number(Double)
+    /// `vector(s)` of a constant scalar: a sample without labels of that value.
+    case constant(Double)
     /// A binary operation; at least one side is not a number.
     case binary(op: BinaryOperator, returnBool: Bool, lhs: LabelFreePlan, rhs: LabelFreePlan)
 
@@ -57,6 +60,9 @@ indirect enum LabelFreePlan: Sendable {
             else { return nil }
             leaves.append(Leaf(function: call.function.name, matrix: matrix, matchers: matchers))
             return .sum(leaf: leaves.count - 1)
+        case .call(let call):
+            guard call.function.name == "vector", call.arguments.count == 1, let value = constant(call.arguments[0]) else { return nil }
+            return .constant(value)
         case .binary(let binary):
             guard !binary.op.isSetOperator, binary.matching == nil,
                   let lhs = make(binary.lhs, leaves: &leaves), let rhs = make(binary.rhs, leaves: &leaves)
@@ -68,13 +74,30 @@ indirect enum LabelFreePlan: Sendable {
         }
     }
 
+    /// The value of a scalar expression made of numbers, as the evaluator works it out; nil for
+    /// any other expression.
+    private static func constant(_ expr: Expr) -> Double? {
+        switch expr {
+        case .paren(let inner):
+            return constant(inner)
+        case .number(let number):
+            return number.value
+        case .binary(let binary):
+            guard let l = constant(binary.lhs), let r = constant(binary.rhs) else { return nil }
+            let (value, keep) = Evaluator.elementBinop(binary.op, l, r)
+            return binary.op.isComparison ? (keep ? 1 : 0) : value
+        default:
+            return nil
+        }
+    }
+
     /// The value at one evaluation, from each leaf's sum (nil: no sample); nil when the result
     /// has no sample.
     func value(_ sums: [Double?]) -> Double? {
         switch self {
         case .sum(let leaf):
             return sums[leaf]
-        case .number(let v):
+        case .number(let v), .constant(let v):
             return v
         case .binary(let op, let returnBool, let lhs, let rhs):
             guard let l = lhs.value(sums), let r = rhs.value(sums) else { return nil }

@@ -3,8 +3,8 @@ import Storage
 import TestSupport
 import Testing
 
-/// Expressions evaluated as numbers (`LabelFreePlan`: sums of range functions, arithmetic and
-/// comparisons between them) against the general evaluator, on the random series of
+/// Expressions evaluated as numbers (`LabelFreePlan`: sums of range functions, constant vectors,
+/// arithmetic and comparisons between them) against the general evaluator, on the random series of
 /// `SummaryDifferentialTests` (counters with resets, NaN, infinities, stale markers, gaps): the
 /// same bits at every time, and the plan used only for the shapes it covers.
 @Suite struct LabelFreePlanTests {
@@ -28,6 +28,10 @@ import Testing
         "sum(rate(x[5m])) atan2 sum(rate(x[1m]))",
         "sum(rate(x{kind=\"1\"}[1m])) ^ 2 != bool 4",
         "sum(increase(x{kind=\"0\"}[5m])) / 0",
+        "vector(0.999)",
+        "vector(1-0.999)",
+        "vector((2 ^ 3) % 5 > bool 1)",
+        "sum(rate(x[5m])) / vector(1 - 0.99) > vector(2)",
     ]
 
     /// Shapes the general evaluator keeps: grouping, a selector without a fixed name, matching
@@ -41,7 +45,8 @@ import Testing
         "sum(rate(x[5m] @ 100))",
         "avg(rate(x[5m]))",
         "sum(sum_over_time(x[5m]))",
-        "sum(rate(x[5m])) + vector(1)",
+        "sum(rate(x[5m])) + vector(time())",
+        "vector(scalar(x))",
         "5",
         "1 + 2",
         "rate(x[5m])",
