@@ -51,9 +51,7 @@ extension Evaluator {
         guard Self.summarisableFunctions.contains(name), let matrix = Self.matrixArgument(argument),
               let series = summarised[matrix]?[t] else { return nil }
         let end = referenceTime(matrix.selector.at, matrix.selector.offset, t)
-        let range = matrix.range.milliseconds
-        var window = RangeArgument(series: [], rangeStart: end - range, rangeEnd: end, range: range)
-        window.extrapolates = !observedChange
+        let window = Self.summaryWindow(end: end, range: matrix.range.milliseconds, observedChange: observedChange)
         var result: [Sample] = []
         for stored in series {
             let accumulator = stored.accumulator
@@ -62,6 +60,14 @@ extension Evaluator {
             result.append(Sample(labels: labels, t: t, v: value))
         }
         return result
+    }
+
+    /// The window a summarisable function's value is worked out for: `range` milliseconds ending
+    /// at `end`, extrapolated unless `observedChange`.
+    static func summaryWindow(end: Int64, range: Int64, observedChange: Bool) -> RangeArgument {
+        var window = RangeArgument(series: [], rangeStart: end - range, rangeEnd: end, range: range)
+        window.extrapolates = !observedChange
+        return window
     }
 
     /// The value of a summarisable function from a series' accumulator (at least one sample).

@@ -112,9 +112,7 @@ indirect enum LabelFreePlan: Sendable {
     /// The sum of `function` over the series read for `leaf`'s window ending at `end`, as
     /// `sum(function(matrix))` gives it: nil when no series has a value.
     static func sum(_ leaf: Leaf, _ series: [SummarisedSeries], end: Int64, observedChange: Bool) -> Double? {
-        let range = leaf.matrix.range.milliseconds
-        var window = RangeArgument(series: [], rangeStart: end - range, rangeEnd: end, range: range)
-        window.extrapolates = !observedChange
+        let window = Evaluator.summaryWindow(end: end, range: leaf.matrix.range.milliseconds, observedChange: observedChange)
         var total: Double?
         for stored in series {
             let accumulator = stored.accumulate()
