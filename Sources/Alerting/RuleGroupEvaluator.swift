@@ -45,6 +45,9 @@ public struct RuleGroupEvaluator: Sendable {
     /// byte order as `merging` takes them: `__name__` removed (or the rule's own), the rule's
     /// labels (a value to render when it is a template), `alertname` last to win.
     private let alertLabels: [[(name: String, value: String, isTemplate: Bool)]]
+    /// What the label-free plans of the rules reading no earlier rule's output read, read ahead
+    /// at the start of each evaluation, each selector once for all its windows.
+    private let planReads: PlanReadSet
     private var alertStates: [Int: [Labels: AlertState]] = [:]
     /// The label sets each rule wrote at its last evaluation, in its output's order.
     private var previousSeries: [Int: [Labels]] = [:]
@@ -113,6 +116,10 @@ public struct RuleGroupEvaluator: Sendable {
             writtenBefore.formUnion(written)
         }
         self.readsEarlierOutput = readsEarlierOutput
+        let prepared = self.prepared
+        self.planReads = PlanReadSet(group.rules.indices.map { index in
+            overrides[index]?.expression == nil && !readsEarlierOutput[index] ? prepared[index] : nil
+        })
     }
 
     /// The pending and firing alerts of the alerting rules named `alertname`.
@@ -144,6 +151,14 @@ public struct RuleGroupEvaluator: Sendable {
         var failures: [String?] = Array(repeating: nil, count: group.rules.count)
         var durations: [Duration] = Array(repeating: .zero, count: group.rules.count)
         var batch = RuleOutputBatch()
+        // Read ahead for the plans; on failure the rules read, and report, on their own. The time
+        // counts for the first rule.
+        var readAhead: PlanReads?
+        if !referenceMode && !planReads.isEmpty {
+            let started = clock.now
+            readAhead = try? await engine.readAhead(planReads, at: time, reader: store)
+            if !durations.isEmpty { durations[0] += clock.now - started }
+        }
         // By index: a rule is looked at in place, not copied out (an alerting rule's payload is,
         // where it is used).
         for index in group.rules.indices {
@@ -163,7 +178,9 @@ public struct RuleGroupEvaluator: Sendable {
                 } else if referenceMode {
                     result = try await query(expressions[index], engine: overrides[index]?.engine ?? engine, at: time, store: store)
                 } else {
-                    result = try await query(prepared[index], engine: overrides[index]?.engine ?? engine, at: time, store: store)
+                    result = try await query(
+                        prepared[index], engine: overrides[index]?.engine ?? engine, at: time, store: store,
+                        readAhead: readAhead.map { ($0, index) })
                 }
                 let output: [Sample]
                 switch group.rules[index] {
@@ -295,10 +312,12 @@ public struct RuleGroupEvaluator: Sendable {
         return try Self.samples(value)
     }
 
-    private func query(_ query: PreparedQuery, engine: Engine, at time: Int64, store: some RuleSampleStore) async throws(RuleFailure) -> [Sample] {
+    private func query(
+        _ query: PreparedQuery, engine: Engine, at time: Int64, store: some RuleSampleStore, readAhead: (reads: PlanReads, query: Int)?
+    ) async throws(RuleFailure) -> [Sample] {
         let value: Value
         do {
-            value = try await engine.instantQuery(query, at: time, reader: store)
+            value = try await engine.instantQuery(query, at: time, reader: store, readAhead: readAhead)
         } catch {
             throw RuleFailure(error.message)
         }

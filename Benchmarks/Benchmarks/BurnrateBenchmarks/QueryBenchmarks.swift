@@ -104,8 +104,41 @@ final class ChunkedSampleReader: SampleReader {
         return result
     }
 
+    /// As `SampleStore` does: one pass over each series for all the windows
+    /// (`SeriesWindows.accumulate`).
+    func accumulate(matchers: [SeriesMatcher], end: Int64, ranges: [Int64]) async throws(StorageError) -> [SeriesWindows] {
+        let starts = ranges.map { end - $0 }
+        var result: [SeriesWindows] = []
+        for position in series.indices where matchers.allSatisfy({ $0.matches(series[position].labels) }) {
+            let stored = series[position]
+            let windows = SeriesWindows.accumulate(starts: starts, end: end, head: []) { from, through, stretch in
+                var lastT: Int64?
+                if rollups {
+                    stored.rollup.cover(from: from, through: through) { from, through in
+                        addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
+                    } block: { block in
+                        stretch.add(block.summary, minT: block.minT, maxT: block.maxT)
+                        lastT = block.maxT
+                    }
+                } else {
+                    addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
+                }
+                return lastT
+            }
+            if windows.contains(where: { $0.count > 0 }) { result.append(SeriesWindows(labels: stored.labels, windows: windows)) }
+        }
+        return result
+    }
+
     /// The chunks overlapping `[start, end]`: summaries of those inside, samples of the others.
-    private func addChunks(_ stored: StoredSeries, _ id: Int64, _ start: Int64, _ end: Int64, to builder: inout SeriesPieceBuilder) {
+    private func addChunks<Sink: SeriesPieceSink>(_ stored: StoredSeries, _ id: Int64, _ start: Int64, _ end: Int64, to builder: inout Sink) {
+        var lastT: Int64?
+        addChunks(stored, id, start, end, to: &builder, lastT: &lastT)
+    }
+
+    private func addChunks<Sink: SeriesPieceSink>(
+        _ stored: StoredSeries, _ id: Int64, _ start: Int64, _ end: Int64, to builder: inout Sink, lastT: inout Int64?
+    ) {
         var index = Self.firstChunk(stored, endingAtOrAfter: start)
         while index < stored.chunks.count, stored.minT[index] <= end {
             if stored.minT[index] >= start && stored.maxT[index] <= end {
@@ -113,6 +146,7 @@ final class ChunkedSampleReader: SampleReader {
             } else if let samples = try? decoded.samples(of: stored.chunks[index], series: id, minT: stored.minT[index]) {
                 builder.add(samples, from: start, through: end)
             }
+            lastT = stored.maxT[index]
             index += 1
         }
     }

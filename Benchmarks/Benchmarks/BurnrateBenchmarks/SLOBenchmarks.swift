@@ -43,6 +43,11 @@ final class SLOBenchStore: RuleSampleStore {
         return try await outputs.selectSummarised(matchers: matchers, start: start, end: end)
     }
 
+    func accumulate(matchers: [SeriesMatcher], end: Int64, ranges: [Int64]) async throws(StorageError) -> [SeriesWindows] {
+        if let reader = input(matchers) { return try await reader.accumulate(matchers: matchers, end: end, ranges: ranges) }
+        return try await outputs.accumulate(matchers: matchers, end: end, ranges: ranges)
+    }
+
     func seriesLabels(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [Labels] {
         try await outputs.seriesLabels(matchers: matchers, start: start, end: end)
     }

@@ -47,12 +47,18 @@ public struct Engine: Sendable {
 
     /// Evaluates a prepared query at one instant, with the same result as `instantQuery(query.expr,
     /// at:reader:)` bit for bit, and the same reads, without working them out again.
-    public func instantQuery(_ query: PreparedQuery, at time: Int64, reader: some SampleReader) async throws(EvaluationError) -> Value {
+    ///
+    /// `readAhead`: the reads of a `PlanReadSet` made at `time` and the query's position in it;
+    /// a label-free plan takes its sums from them instead of reading.
+    public func instantQuery(
+        _ query: PreparedQuery, at time: Int64, reader: some SampleReader, readAhead: (reads: PlanReads, query: Int)? = nil
+    ) async throws(EvaluationError) -> Value {
         guard summaryMinimumRange != nil, query.lookbackDelta == lookbackDelta.milliseconds, let reads = query.reads else {
             return try await instantQuery(query.expr, at: time, reader: reader)
         }
         if let plan = query.plan {
-            return try await instantQuery(plan.root, plan.leaves, at: time, reader: reader)
+            let ahead = readAhead.flatMap { $0.reads.time == time ? $0 : nil }
+            return try await instantQuery(plan.root, plan.leaves, at: time, reader: reader, readAhead: ahead)
         }
         var evaluator = Evaluator(
             data: [:], lookbackDelta: lookbackDelta.milliseconds,
@@ -79,21 +85,45 @@ public struct Engine: Sendable {
     /// Evaluates a label-free plan at one instant: each leaf's sum from its series' summaries,
     /// then the plan's arithmetic, as the general evaluator does it.
     private func instantQuery(
-        _ plan: LabelFreePlan, _ leaves: [LabelFreePlan.Leaf], at time: Int64, reader: some SampleReader
+        _ plan: LabelFreePlan, _ leaves: [LabelFreePlan.Leaf], at time: Int64, reader: some SampleReader,
+        readAhead: (reads: PlanReads, query: Int)?
     ) async throws(EvaluationError) -> Value {
         var sums: [Double?] = []
         sums.reserveCapacity(leaves.count)
         do {
-            for leaf in leaves {
+            for (position, leaf) in leaves.enumerated() {
                 let end = time - (leaf.matrix.selector.offset?.milliseconds ?? 0)
+                if let accumulators = readAhead?.reads.accumulators(query: readAhead!.query, leaf: position) {
+                    sums.append(LabelFreePlan.sum(leaf, accumulators, end: end, observedChange: observedChange))
+                    continue
+                }
                 let series = try await reader.selectSummarised(matchers: leaf.matchers, start: end - leaf.matrix.range.milliseconds, end: end)
-                sums.append(LabelFreePlan.sum(leaf, series, end: end, observedChange: observedChange))
+                sums.append(LabelFreePlan.sum(leaf, series.lazy.map { $0.accumulate() }, end: end, observedChange: observedChange))
             }
         } catch {
             throw EvaluationError(.storage, error.message)
         }
         guard let value = plan.value(sums) else { return .vector([]) }
         return .vector([Sample(labels: Labels(), t: time, v: value)])
+    }
+
+    /// Reads what the label-free plans of `set` read, at `time`: one `SampleReader.accumulate`
+    /// per selector. Nothing when this engine evaluates the set's queries without plans (no
+    /// summaries, another lookback delta).
+    public func readAhead(_ set: PlanReadSet, at time: Int64, reader: some SampleReader) async throws(EvaluationError) -> PlanReads {
+        guard summaryMinimumRange != nil, set.lookbackDelta == lookbackDelta.milliseconds else {
+            return PlanReads(set: PlanReadSet([]), time: time, series: [])
+        }
+        var series: [[SeriesWindows]] = []
+        series.reserveCapacity(set.reads.count)
+        do {
+            for read in set.reads {
+                series.append(try await reader.accumulate(matchers: read.matchers, end: time - read.offset, ranges: read.ranges))
+            }
+        } catch {
+            throw EvaluationError(.storage, error.message)
+        }
+        return PlanReads(set: set, time: time, series: series)
     }
 
     /// Evaluates `expr` at every `step` from `start` to `end` inclusive, as `/api/v1/query_range`

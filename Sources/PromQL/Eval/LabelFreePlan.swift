@@ -109,13 +109,13 @@ indirect enum LabelFreePlan: Sendable {
         }
     }
 
-    /// The sum of `function` over the series read for `leaf`'s window ending at `end`, as
+    /// The sum of `function` over the series read for `leaf`'s window ending at `end` (their
+    /// accumulators, in storage order), as
     /// `sum(function(matrix))` gives it: nil when no series has a value.
-    static func sum(_ leaf: Leaf, _ series: [SummarisedSeries], end: Int64, observedChange: Bool) -> Double? {
+    static func sum(_ leaf: Leaf, _ series: some Sequence<RangeAccumulator>, end: Int64, observedChange: Bool) -> Double? {
         let window = Evaluator.summaryWindow(end: end, range: leaf.matrix.range.milliseconds, observedChange: observedChange)
         var total: Double?
-        for stored in series {
-            let accumulator = stored.accumulate()
+        for accumulator in series {
             guard accumulator.count > 0, let value = Evaluator.summarisedValue(leaf.function, accumulator, window) else { continue }
             if let sum = total { total = sum + value } else { total = value }
         }

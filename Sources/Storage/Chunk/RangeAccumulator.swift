@@ -73,6 +73,29 @@ public struct RangeAccumulator: Sendable {
         last = chunkLast
     }
 
+    /// Appends what `later` folded, the samples right after this accumulator's, as if each of
+    /// them were added in order: the same bits as adding them one by one (every field is a
+    /// count, a sample, a list in order or a fold that joins exactly), so a window can be folded
+    /// in parts and the parts joined.
+    public mutating func append(_ later: RangeAccumulator) {
+        guard let laterFirst = later.first, let laterLast = later.last, let laterMin = later.min, let laterMax = later.max
+        else { return }
+        if let previous = last {
+            if laterFirst.v < previous.v { resetValues.append(previous.v) }
+            if Self.changed(previous.v, laterFirst.v) { changes += 1 }
+            max = Self.foldMax(max ?? laterMax, laterMax)
+            min = Self.foldMin(min ?? laterMin, laterMin)
+        } else {
+            first = laterFirst
+            min = laterMin
+            max = laterMax
+        }
+        if !later.resetValues.isEmpty { resetValues.append(contentsOf: later.resetValues) }
+        changes += later.changes
+        count += later.count
+        last = laterLast
+    }
+
     /// `last - first` plus each reset correction in order: Prometheus' counter increase before
     /// extrapolation (`resultValue` of `extrapolatedRate` for `rate`/`increase`); `nil` below
     /// two samples, where Prometheus returns nothing.

@@ -62,6 +62,23 @@ extension SampleStore {
         }
     }
 
+    /// Each window's series folded into accumulators: one snapshot of the series for the widest
+    /// window, and each stretch of a series between two window starts read once.
+    public nonisolated func accumulate(matchers: [SeriesMatcher], end: Int64, ranges: [Int64]) async throws(StorageError) -> [SeriesWindows] {
+        let starts = ranges.map { range in
+            let (start, overflow) = end.subtractingReportingOverflow(range)
+            return overflow ? Int64.min : start
+        }
+        guard let widest = starts.min(), widest <= end else { return [] }
+        let snapshots = await snapshot(matchers: matchers, start: widest, end: end)
+        let cache = rollups
+        let runs = chunkRuns
+        let decoded = decodedChunks
+        return try await readEach(snapshots, "accumulate \(matchers)") { snapshot, db in
+            try Self.accumulate(snapshot, starts, end, cache, runs, decoded, db)
+        }
+    }
+
     /// `body` for each series, in order: first from memory alone (no database), then, for the
     /// series that need chunk rows (`ChunkRowsNeeded`), in one database read.
     private nonisolated func readEach<T: Sendable>(
@@ -99,30 +116,62 @@ extension SampleStore {
         var builder = SeriesPieceBuilder()
         var lastT: Int64?
         if snapshot.readsChunks {
-            if let cache, let rollup = try Self.currentRollup(db, snapshot, cache) {
-                try rollup.cover(from: start, through: end) { from, through in
-                    try Self.addChunkPieces(db, snapshot, runs, decoded, from: from, through: through, into: &builder, lastT: &lastT)
-                } block: { block in
-                    builder.add(block)
-                    lastT = block.maxT
-                }
-            } else {
-                try Self.addChunkPieces(db, snapshot, runs, decoded, from: start, through: end, into: &builder, lastT: &lastT)
-            }
+            try addChunks(db, snapshot, start, end, cache, runs, decoded, into: &builder, lastT: &lastT)
         }
         for sample in snapshot.head where lastT.map({ sample.t > $0 }) ?? true { builder.add(sample) }
         let pieces = builder.finish()
         return pieces.isEmpty ? nil : SummarisedSeries(labels: snapshot.labels, pieces: pieces)
     }
 
+    /// Gives `sink` the series' chunks overlapping `[start, end]`: runs of them the rollup in
+    /// `cache` holds as block summaries (with a cache), other chunks inside by their summary, the
+    /// edge chunks' samples inside; `lastT` becomes the last timestamp of the newest one.
+    private static func addChunks<Sink: SeriesPieceSink>(
+        _ db: Database?, _ snapshot: SeriesSnapshot, _ start: Int64, _ end: Int64, _ cache: SummaryRollupCache?,
+        _ runs: ChunkRunCache, _ decoded: DecodedChunkCache, into sink: inout Sink, lastT: inout Int64?
+    ) throws {
+        if let cache, let rollup = try Self.currentRollup(db, snapshot, cache) {
+            try rollup.cover(from: start, through: end) { from, through in
+                try Self.addChunkPieces(db, snapshot, runs, decoded, from: from, through: through, into: &sink, lastT: &lastT)
+            } block: { block in
+                sink.add(block.summary, minT: block.minT, maxT: block.maxT)
+                lastT = block.maxT
+            }
+        } else {
+            try Self.addChunkPieces(db, snapshot, runs, decoded, from: start, through: end, into: &sink, lastT: &lastT)
+        }
+    }
+
+    /// `accumulate(matchers:end:ranges:)` for one series (`SeriesWindows.accumulate`), each
+    /// stretch read through the rollup where it is long enough; nil when no window holds a
+    /// sample of it.
+    private static func accumulate(
+        _ snapshot: SeriesSnapshot, _ starts: [Int64], _ end: Int64, _ cache: SummaryRollupCache,
+        _ runs: ChunkRunCache, _ decoded: DecodedChunkCache, _ db: Database?
+    ) throws -> SeriesWindows? {
+        let windows = try SeriesWindows.accumulate(starts: starts, end: end, head: snapshot.head) { from, through, stretch in
+            guard snapshot.readsChunks, let chunkMinT = snapshot.chunkMinT, let chunkMaxT = snapshot.chunkMaxT,
+                  chunkMinT <= through, chunkMaxT >= from
+            else { return nil }
+            let (length, overflow) = through.subtractingReportingOverflow(from)
+            var lastT: Int64?
+            try addChunks(
+                db, snapshot, from, through, overflow || length >= rollupMinimumWindow ? cache : nil, runs, decoded,
+                into: &stretch, lastT: &lastT)
+            return lastT
+        }
+        guard windows.contains(where: { $0.count > 0 }) else { return nil }
+        return SeriesWindows(labels: snapshot.labels, windows: windows)
+    }
+
     /// Adds the chunks of a series overlapping `[from, through]` to `builder`: those lying wholly
     /// inside as their summary, the others decoded (their samples inside only); from memory when
     /// the store holds them all (`RecentChunks`, then `ChunkRunCache`), else from `db`, keeping
     /// what it read in `runs` (`ChunkRowsNeeded` without `db`).
-    private static func addChunkPieces(
+    private static func addChunkPieces<Sink: SeriesPieceSink>(
         _ db: Database?, _ snapshot: SeriesSnapshot, _ runs: ChunkRunCache, _ decoded: DecodedChunkCache,
         from: Int64, through: Int64,
-        into builder: inout SeriesPieceBuilder, lastT: inout Int64?
+        into builder: inout Sink, lastT: inout Int64?
     ) throws {
         if snapshot.recent.holds(from: from) {
             try add(
@@ -163,9 +212,9 @@ extension SampleStore {
     /// Adds `entries` (chunks of series `seriesID` overlapping `[from, through]`, ascending) to
     /// `builder`: those inside by their summary, the others' samples inside, decoded through
     /// `decoded`.
-    private static func add(
+    private static func add<Sink: SeriesPieceSink>(
         _ entries: ArraySlice<RecentChunks.Entry>, of seriesID: Int64, _ decoded: DecodedChunkCache, from: Int64, through: Int64,
-        into builder: inout SeriesPieceBuilder, lastT: inout Int64?
+        into builder: inout Sink, lastT: inout Int64?
     ) throws {
         for entry in entries {
             if entry.minT >= from && entry.maxT <= through {

@@ -1,3 +1,4 @@
+import Logging
 @testable import PromQL
 import Storage
 import TestSupport
@@ -73,6 +74,48 @@ import Testing
             }
         }
         // Most evaluations have a value; some are empty (no series, a comparison dropping it).
+        #expect(values > 500)
+    }
+
+    /// The plans' reads made ahead for all of them at once (`PlanReadSet`, one `accumulate` per
+    /// selector), in the default of `SampleReader` (memory) and in `SampleStore` (its own, one
+    /// pass over each series): the same bits as the general evaluator, whatever the engine.
+    @Test(arguments: [UInt64(4), 5])
+    func readAheadGivesTheGeneralEvaluatorsBits(seed: UInt64) async throws {
+        let (memory, timestamps) = await SummaryDifferentialTests.reader(seed: seed)
+        let (series, _) = SummaryDifferentialTests.series(seed: seed)
+        let configuration = SampleStoreConfiguration(samplesPerChunk: 7, recentChunkSpan: 3_600_000)
+        let store = try await SampleStore.open(database: try BurnrateDatabase.inMemory(), configuration: configuration, logger: Logger(label: "test"))
+        for (labels, samples) in series {
+            for start in stride(from: 0, to: samples.count, by: 50) {
+                var batch = AppendBatch(policy: .acceptValid)
+                batch.append(labels, Array(samples[start..<min(samples.count, start + 50)]))
+                _ = try await store.append(batch)
+            }
+        }
+        var random = Random(seed: seed &* 17)
+        var observed = Engine()
+        observed.observedChange = true
+        let exprs = try Self.planned.map { try Parser.parse($0) }
+        // A query without a plan among them keeps its position.
+        let queries: [PreparedQuery?] = exprs.map { PreparedQuery($0) } + [nil] + [PreparedQuery(try Parser.parse("sum(rate(x[1h]))"))]
+        let set = PlanReadSet(queries)
+        #expect(!set.isEmpty)
+        var values = 0
+        for t in SummaryDifferentialTests.times(timestamps, range: 3_600_000, random: &random) {
+            for engine in [Engine(), observed] {
+                for reader in [memory, store] as [any SampleReader] {
+                    let ahead = try await engine.readAhead(set, at: t, reader: reader)
+                    for (position, query) in queries.enumerated() {
+                        guard let query else { continue }
+                        let planned = try await engine.instantQuery(query, at: t, reader: reader, readAhead: (ahead, position))
+                        let general = try await engine.instantQuery(query.expr, at: t, reader: reader)
+                        #expect(SummaryDifferentialTests.bits(planned) == SummaryDifferentialTests.bits(general), "\(query.expr) at \(t)")
+                        if case .vector(let samples) = general { values += samples.count }
+                    }
+                }
+            }
+        }
         #expect(values > 500)
     }
 

@@ -1,0 +1,24 @@
+/// What a series' pieces over a window are given to, in time order: `SeriesPieceBuilder` keeps
+/// them (`SampleReader.selectSummarised`), `RangeAccumulator` folds them as they come
+/// (`SampleReader.accumulate`).
+public protocol SeriesPieceSink {
+    /// One decoded sample, after everything given so far.
+    mutating func add(_ sample: ChunkSample)
+    /// The samples of `samples` (ascending, e.g. a decoded chunk) whose timestamps lie in
+    /// `[from, through]`.
+    mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64)
+    /// A chunk, or a rolled-up run of chunks, lying wholly inside the window, by its summary.
+    mutating func add(_ summary: ChunkSummary, minT: Int64, maxT: Int64)
+}
+
+extension SeriesPieceBuilder: SeriesPieceSink {}
+
+extension RangeAccumulator: SeriesPieceSink {
+    public mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64) {
+        for sample in samples[samples.positions(from: from, through: through)] { add(sample) }
+    }
+
+    public mutating func add(_ summary: ChunkSummary, minT: Int64, maxT: Int64) {
+        add(summary)
+    }
+}

@@ -1,0 +1,121 @@
+/// One series over several windows ending at the same time (`SampleReader.accumulate`): per
+/// window, its samples there folded into a `RangeAccumulator` (empty where it has none).
+public struct SeriesWindows: Sendable {
+    /// The series' label set.
+    public var labels: Labels
+    /// One accumulator per window, in the order the windows were asked for.
+    public var windows: [RangeAccumulator]
+
+    /// Creates a series' windows.
+    public init(labels: Labels, windows: [RangeAccumulator]) {
+        self.labels = labels
+        self.windows = windows
+    }
+
+    /// The accumulators of windows `[start, end]` for each of `starts`, from the innermost
+    /// window outwards, each chunk folded once where it can be: a window's chunk part is the
+    /// samples of the chunk its start falls in (the edge), then the chunks from the next chunk
+    /// boundary on, which are the stretch up to where the next inner window's whole chunks
+    /// begin, joined with those (`RangeAccumulator.append`, exact). So each window costs a
+    /// decoded edge and the summaries of its stretch, as a read of it alone would, and the head
+    /// is folded in the same way. The result is, bit for bit, what folding each window's pieces
+    /// on their own gives.
+    ///
+    /// - `head`: the series' head samples, ascending, covering at least the widest window; a
+    ///   window takes those in it newer than its newest chunk, as a read of it alone would
+    ///   (a chunk cut after the head was copied may hold some of them).
+    /// - `chunks(from, through, &stretch)`: gives `stretch` the chunks overlapping
+    ///   `[from, through]` in time order, as a read of that range would (`SeriesPieceSink`), and
+    ///   returns the last timestamp of the newest of them, nil when there is none.
+    public static func accumulate(
+        starts: [Int64], end: Int64, head: [ChunkSample],
+        chunks: (Int64, Int64, inout Stretch) throws -> Int64?
+    ) rethrows -> [RangeAccumulator] {
+        var result = Array(repeating: RangeAccumulator(), count: starts.count)
+        // Innermost (latest start) first.
+        let order = starts.indices.sorted { starts[$0] > starts[$1] }
+        // The whole chunks from `wholeFrom` to the end, folded.
+        var whole = RangeAccumulator()
+        var wholeFrom: Int64?
+        var newestChunkT: Int64?
+        var headPart = RangeAccumulator()
+        var headFrom: Int64?
+        var headAfter: Int64?
+        for window in order {
+            let start = starts[window]
+            guard start <= end else { continue }
+            var edge = RangeAccumulator()
+            let through = wholeFrom.map { $0 - 1 } ?? end
+            if start <= through {
+                var stretch = Stretch(from: start)
+                let newest = try chunks(start, through, &stretch)
+                if newestChunkT == nil { newestChunkT = newest }
+                if let from = stretch.restFrom {
+                    var rest = stretch.rest
+                    rest.append(whole)
+                    whole = rest
+                    wholeFrom = from
+                }
+                edge = stretch.edge
+            }
+            // The head part only depends on the newest chunk, which is set once, when the first
+            // stretch holding a chunk is folded; the head is folded again from the end then.
+            if headAfter != newestChunkT {
+                headPart = RangeAccumulator()
+                headFrom = nil
+                headAfter = newestChunkT
+            }
+            let headThrough = headFrom.map { $0 - 1 } ?? end
+            if start <= headThrough {
+                var part = RangeAccumulator()
+                let after = newestChunkT.map { $0 + 1 } ?? .min
+                for sample in head[head.positions(from: Swift.max(start, after), through: headThrough)] { part.add(sample) }
+                part.append(headPart)
+                headPart = part
+                headFrom = start
+            }
+            edge.append(whole)
+            edge.append(headPart)
+            result[window] = edge
+        }
+        return result
+    }
+
+    /// The chunks of one stretch `[from, through]` as `accumulate` folds them: the samples of a
+    /// chunk starting before `from` (the window's edge, which a wider window takes whole) apart
+    /// from the rest, which wider windows share.
+    public struct Stretch: SeriesPieceSink {
+        /// The stretch's first timestamp.
+        public let from: Int64
+        /// The samples at or after `from` of the chunk starting before it.
+        public private(set) var edge = RangeAccumulator()
+        /// The chunks after it, folded.
+        public private(set) var rest = RangeAccumulator()
+        /// The first timestamp of the first chunk in `rest`, nil while it is empty.
+        public private(set) var restFrom: Int64?
+
+        init(from: Int64) {
+            self.from = from
+        }
+
+        public mutating func add(_ sample: ChunkSample) {
+            if restFrom == nil { restFrom = sample.t }
+            rest.add(sample)
+        }
+
+        public mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64) {
+            guard let first = samples.first else { return }
+            if restFrom == nil && first.t < self.from {
+                edge.add(samples, from: from, through: through)
+                return
+            }
+            if restFrom == nil { restFrom = first.t }
+            rest.add(samples, from: from, through: through)
+        }
+
+        public mutating func add(_ summary: ChunkSummary, minT: Int64, maxT: Int64) {
+            if restFrom == nil { restFrom = minT }
+            rest.add(summary)
+        }
+    }
+}
