@@ -40,6 +40,12 @@ extension Evaluator {
         let without = aggregation.without
         let dropped = without ? grouping.union([Label.metricName]) : []
 
+        // One sample (most rule expressions): its group's value is its own.
+        if samples.count == 1, let value = Self.valueOfOne(op, samples[0].v) {
+            let labels = samples[0].labels
+            let key = without ? labels.dropping(dropped) : grouping.isEmpty ? Labels() : labels.keeping(grouping)
+            return .vector([Sample(labels: key, t: t, v: value)])
+        }
         // Without grouping labels every sample folds into one group: no dictionary.
         let single = !without && grouping.isEmpty
         var only: Group?
@@ -159,6 +165,16 @@ extension Evaluator {
             result.append(Sample(labels: group.labels, t: t, v: value))
         }
         return .vector(result)
+    }
+
+    /// What `op` gives for a group of one sample of value `v`, for the operators whose fold starts
+    /// from the first value (nil for the others, which go the general way).
+    static func valueOfOne(_ op: AggregationOperator, _ v: Double) -> Double? {
+        switch op {
+        case .sum, .avg, .max, .min: v
+        case .count, .group: 1
+        default: nil
+        }
     }
 
     /// Go's `vectorByValueHeap` order: NaN first, then ascending.

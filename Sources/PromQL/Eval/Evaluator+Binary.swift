@@ -98,10 +98,36 @@ extension Evaluator {
         names.on ? labels.keeping(names.names) : labels.dropping(names.names)
     }
 
+    /// Whether two label sets have the same signature (`signature(a) == signature(b)`), without
+    /// making either.
+    static func sameSignature(_ a: Labels, _ b: Labels, _ names: SignatureNames) -> Bool {
+        var i = a.startIndex
+        var j = b.startIndex
+        while true {
+            // A label is in the signature when `on` names it, or when it is not ignored.
+            while i < a.endIndex && names.on != names.names.contains(a[i].name) { i += 1 }
+            while j < b.endIndex && names.on != names.names.contains(b[j].name) { j += 1 }
+            guard i < a.endIndex && j < b.endIndex else { return i == a.endIndex && j == b.endIndex }
+            guard a[i] == b[j] else { return false }
+            i += 1
+            j += 1
+        }
+    }
+
+    /// Up to this many samples on the side a set operation looks things up in are compared one by
+    /// one (`sameSignature`) rather than hashed: rule expressions mostly have one.
+    static let linearMatchLimit = 4
+
     /// `and`, `or` and `unless`.
     static func setOperation(_ op: BinaryOperator, _ lhs: [Sample], _ rhs: [Sample], _ vectorMatching: VectorMatching) -> [Sample] {
         let matching = SignatureNames(vectorMatching)
         switch op {
+        case .and where rhs.count <= linearMatchLimit:
+            return lhs.filter { sample in rhs.contains { sameSignature(sample.labels, $0.labels, matching) } }
+        case .unless where rhs.count <= linearMatchLimit:
+            return lhs.filter { sample in !rhs.contains { sameSignature(sample.labels, $0.labels, matching) } }
+        case .or where lhs.count <= linearMatchLimit:
+            return lhs + rhs.filter { sample in !lhs.contains { sameSignature(sample.labels, $0.labels, matching) } }
         case .and:
             let right = Set(rhs.map { signature($0.labels, matching) })
             return lhs.filter { right.contains(signature($0.labels, matching)) }
@@ -123,6 +149,23 @@ extension Evaluator {
         let (lhs, rhs) = cardinality == .oneToMany ? (right, left) : (left, right)
         let names = SignatureNames(matching)
         let matchingNames = Set(matching.labels)
+        // One sample on each side (most rule expressions): no duplicates or repeated matches to
+        // look for, so no tables.
+        if lhs.count == 1 && rhs.count == 1 {
+            let (sample, other) = (lhs[0], rhs[0])
+            guard sameSignature(sample.labels, other.labels, names) else { return [] }
+            var (l, r) = (sample.v, other.v)
+            if cardinality == .oneToMany { swap(&l, &r) }
+            var (value, keep) = elementBinop(op, l, r)
+            if returnBool {
+                value = keep ? 1 : 0
+            } else if !keep {
+                return []
+            }
+            var labels = resultLabels(sample.labels, other.labels, op, matching, matchingNames, cardinality)
+            if returnBool { labels = labels.droppingMetricName }
+            return [Sample(labels: labels, t: t, v: value)]
+        }
         var rightBySignature: [Labels: Sample] = [:]
         for sample in rhs {
             let signature = signature(sample.labels, names)
