@@ -110,8 +110,8 @@ indirect enum LabelFreePlan: Sendable {
     }
 
     /// The sum of `function` over the series read for `leaf`'s window ending at `end` (their
-    /// accumulators, in storage order), as
-    /// `sum(function(matrix))` gives it: nil when no series has a value.
+    /// accumulators, in storage order), as `sum(function(matrix))` gives it: nil when no series
+    /// has a value.
     static func sum(_ leaf: Leaf, _ series: some Sequence<RangeAccumulator>, end: Int64, observedChange: Bool) -> Double? {
         let window = Evaluator.summaryWindow(end: end, range: leaf.matrix.range.milliseconds, observedChange: observedChange)
         var total: Double?
