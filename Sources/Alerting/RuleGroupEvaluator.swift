@@ -461,9 +461,14 @@ public struct RuleGroupEvaluator: Sendable {
             case .record(let phase):
                 active += 1
                 let state = states[labels]!
-                output.append(Sample(labels: labels.setting(Label.metricName, to: "ALERTS").setting("alertstate", to: phase.rawValue), t: time, v: 1))
+                let alerts = [Label(name: Label.metricName, value: "ALERTS"), Label(name: "alertstate", value: phase.rawValue)]
+                let forState = [Label(name: Label.metricName, value: "ALERTS_FOR_STATE")]
+                output.append(Sample(
+                    labels: referenceMode ? Self.settingEach(labels, alerts) : Self.merging(labels, alerts), t: time, v: 1))
                 let activeSeconds = state.activeAt >= 0 ? state.activeAt / 1000 : (state.activeAt - 999) / 1000
-                output.append(Sample(labels: labels.setting(Label.metricName, to: "ALERTS_FOR_STATE"), t: time, v: Double(activeSeconds)))
+                output.append(Sample(
+                    labels: referenceMode ? Self.settingEach(labels, forState) : Self.merging(labels, forState), t: time,
+                    v: Double(activeSeconds)))
             }
         }
         if group.limit > 0 && active > group.limit {
