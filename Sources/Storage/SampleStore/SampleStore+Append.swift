@@ -79,6 +79,7 @@ extension SampleStore {
                 works[position].writeWAL(to: &wal)
             }
         }
+        encodeCuts(&works)
         let walRow = nextWALRowID
         if deferringCommit && !works.contains(where: { $0.slot == nil || !$0.cuts.isEmpty }) {
             deferredWAL.append((walRow, wal))
@@ -150,6 +151,30 @@ extension SampleStore {
         return works
     }
 
+    /// Encodes the chunks `planCuts` planned for `works`, spread over up to
+    /// `configuration.cutEncodingParallelism` threads when there are enough samples to encode.
+    private func encodeCuts(_ works: inout [SeriesWork]) {
+        let pending = works.indices.filter { !works[$0].cutRuns.isEmpty }
+        guard !pending.isEmpty else { return }
+        let samples = pending.reduce(0) { $0 + works[$1].samplesToEncode }
+        let parts = min(configuration.cutEncodingParallelism, samples / SampleStoreConfiguration.minimumSamplesPerEncodingThread)
+        // Each range owns its work items and their series' heads (one work item per slot).
+        states.withUnsafeMutableBufferPointer { states in
+            works.withUnsafeMutableBufferPointer { works in
+                ParallelRanges.run(count: pending.count, parts: parts) { range in
+                    var emptyHead = SeriesHead()
+                    for position in pending[range] {
+                        if let slot = works[position].slot {
+                            works[position].encodeCuts(head: &states[Int(slot)]!.head)
+                        } else {
+                            works[position].encodeCuts(head: &emptyHead)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Per batch entry, the reference of the series its work item appended to.
     private static func refs(_ entryWork: [Int], _ works: [SeriesWork]) -> [SeriesRef?] {
         entryWork.map { position in
@@ -168,7 +193,7 @@ extension SampleStore {
     /// The id of the series at `slot`, read in place (`states[slot]?.id` copies the whole state,
     /// retaining its labels and head arrays).
     @inline(__always)
-    private func seriesID(atSlot slot: Int32) -> Int64? {
+    func seriesID(atSlot slot: Int32) -> Int64? {
         states.withUnsafeBufferPointer { $0[Int(slot)]?.id }
     }
 

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// The tuning of a `SampleStore`; the defaults follow Prometheus' head, with longer chunks.
 public struct SampleStoreConfiguration: Sendable, Hashable {
     /// A head is cut into a chunk before it would hold more samples than this (default 240, an
@@ -34,6 +36,14 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// chunk spans, and every window of every rule over a series ends in the same one. Zero
     /// keeps none.
     public var decodedChunkCacheBytes: Int
+    /// The chunks one append or maintenance cuts are encoded on up to this many threads at once
+    /// (default, and `nil`: the processors, at most 4) when they hold at least
+    /// `minimumSamplesPerEncodingThread` samples per thread; 1 encodes them on the store's own.
+    /// The chunks are the same either way.
+    public var cutEncodingParallelism: Int
+    /// The fewest samples of cut chunks worth a thread of their own (starting one costs about
+    /// as much as encoding a few hundred samples).
+    static let minimumSamplesPerEncodingThread = 2_048
 
     /// Creates a configuration; `samplesPerChunk` is clamped to `1...ChunkEncoder.maximumSampleCount`.
     public init(
@@ -44,7 +54,8 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         reportedRejections: Int = 10,
         recentChunkSpan: Int64 = 8 * 3_600_000,
         chunkRunCacheBytes: Int = 64 << 20,
-        decodedChunkCacheBytes: Int = 32 << 20
+        decodedChunkCacheBytes: Int = 32 << 20,
+        cutEncodingParallelism: Int? = nil
     ) {
         self.samplesPerChunk = min(max(samplesPerChunk, 1), ChunkEncoder.maximumSampleCount)
         self.maxChunkSpan = max(maxChunkSpan, 0)
@@ -54,5 +65,6 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         self.recentChunkSpan = max(recentChunkSpan, 0)
         self.chunkRunCacheBytes = max(chunkRunCacheBytes, 0)
         self.decodedChunkCacheBytes = max(decodedChunkCacheBytes, 0)
+        self.cutEncodingParallelism = max(cutEncodingParallelism ?? min(4, ProcessInfo.processInfo.activeProcessorCount), 1)
     }
 }
