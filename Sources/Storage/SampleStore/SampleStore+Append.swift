@@ -204,9 +204,11 @@ extension SampleStore {
     }
 
     /// Runs `body` in a write transaction that first writes the WAL rows of deferred appends;
-    /// they are forgotten once committed. `what` names the work in the error.
-    func transaction(_ what: @autoclosure () -> String, _ body: (Database) throws -> Void) throws(StorageError) {
+    /// they are forgotten once committed. `what` names the work in the error; `pages` estimates
+    /// the database pages the transaction writes, for the background checkpoint.
+    func transaction(_ what: @autoclosure () -> String, pages: Int = 1, _ body: (Database) throws -> Void) throws(StorageError) {
         let deferred = deferredWAL
+        defer { database.checkpointer?.committed(pages: pages + deferred.reduce(0) { $0 + Self.pages($1.record.bytes.count) }) }
         do {
             try database.writer.write { db in
                 for row in deferred {
@@ -221,9 +223,14 @@ extension SampleStore {
         deferredWAL.removeAll()
     }
 
+    /// The database pages a blob of `bytes` fills, and one for its row.
+    static func pages(_ bytes: Int) -> Int { 1 + bytes / 4_096 }
+
     /// Writes new series, the WAL row (if any) and the cut chunks in one transaction.
     func commit(_ works: [SeriesWork], wal: (id: Int64, record: WALRecordWriter)?) throws(StorageError) {
-        try transaction("\(works.reduce(0) { $0 + $1.accepted.count }) samples of \(works.count) series") { db in
+        // A page for each new series and each cut chunk: those of a batch lie apart in their tables.
+        let pages = works.reduce(0) { $0 + $1.cuts.count + ($1.slot == nil ? 1 : 0) } + Self.pages(wal?.record.bytes.count ?? 0)
+        try transaction("\(works.reduce(0) { $0 + $1.accepted.count }) samples of \(works.count) series", pages: pages) { db in
             for position in works.indices where works[position].slot == nil && !works[position].accepted.isEmpty {
                 try SampleTables.insertSeries(db, id: works[position].seriesID, labels: works[position].labels)
             }

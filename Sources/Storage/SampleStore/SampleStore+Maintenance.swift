@@ -78,7 +78,7 @@ extension SampleStore {
         let cuts = idle.indices.map { (slot: idle[$0], id: seriesID(atSlot: idle[$0])!, chunk: encoded[$0]!) }
         let trim = watermark > walTrimmedBefore
         guard !cuts.isEmpty || trim else { return }
-        try transaction("\(cuts.count) idle heads cut and the WAL trimmed before row \(watermark)") { db in
+        try transaction("\(cuts.count) idle heads cut and the WAL trimmed before row \(watermark)", pages: cuts.count + 1) { db in
             for cut in cuts { try SampleTables.insertChunk(db, seriesID: cut.id, chunk: cut.chunk) }
             if trim { try SampleTables.deleteWAL(db, before: watermark) }
         }
