@@ -94,7 +94,7 @@ extension SampleStore {
         samplesSinceMaintenance += report.accepted
         if appendsSinceMaintenance >= configuration.maintenanceInterval && samplesSinceMaintenance >= index.count {
             do {
-                try maintain(cutBefore: maxSeenT.subtractingSaturated(configuration.idleHeadCutAfter))
+                try maintain(cutBefore: maxSeenT.subtractingSaturated(configuration.idleHeadCutAfter), appendedBefore: walRowAtMaintenance)
             } catch {
                 // The append itself committed; maintenance is retried after the next interval.
                 logger.warning("sample store maintenance failed", metadata: ["error": "\(error)"])

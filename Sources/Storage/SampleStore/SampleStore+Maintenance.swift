@@ -41,11 +41,14 @@ extension SampleStore {
         }
     }
 
-    /// Cuts the heads whose newest sample is before `cutBefore` and deletes the WAL rows that
-    /// hold no sample still in a head, in one transaction.
-    func maintain(cutBefore: Int64) throws(StorageError) {
+    /// Cuts the heads whose newest sample is before `cutBefore` and that were last appended to
+    /// by a WAL row before `appendedBefore` (a series receiving old samples, as a backfill sends
+    /// them, is behind, not idle: its head is cut when full), and deletes the WAL rows that hold
+    /// no sample still in a head, in one transaction.
+    func maintain(cutBefore: Int64, appendedBefore: Int64 = .max) throws(StorageError) {
         appendsSinceMaintenance = 0
         samplesSinceMaintenance = 0
+        walRowAtMaintenance = nextWALRowID
         var idle: [Int32] = []
         var samples = 0
         var watermark = nextWALRowID
@@ -53,7 +56,7 @@ extension SampleStore {
         states.withUnsafeBufferPointer { states in
             for slot in index.allSlots {
                 guard let maxT = states[Int(slot)]!.head.maxT else { continue }
-                if maxT < cutBefore {
+                if maxT < cutBefore && states[Int(slot)]!.head.lastWALRow < appendedBefore {
                     idle.append(slot)
                     samples += states[Int(slot)]!.head.count
                 } else {

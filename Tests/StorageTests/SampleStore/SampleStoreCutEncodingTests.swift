@@ -20,7 +20,8 @@ import Testing
 
     /// Batches as a backfill sends them: `series` series of 20 samples per batch, a minute apart,
     /// the first batch with more (new series cut chunks in the batch that creates them); then a
-    /// second group of series far behind the first, whose heads maintenance cuts as idle.
+    /// second group of series far behind the first, and a third far ahead of both, after which
+    /// maintenance cuts the heads of the first two as idle.
     private static func batches() -> [AppendBatch] {
         var batches: [AppendBatch] = []
         func value(_ series: Int, _ i: Int) -> Double {
@@ -41,6 +42,8 @@ import Testing
         batches.append(batch(0..<300, from: 0, count: 130, start: 0))
         for round in 0..<8 { batches.append(batch(0..<300, from: 130 + round * 20, count: 20, start: 0)) }
         for round in 0..<6 { batches.append(batch(300..<600, from: round * 20, count: 20, start: -1_000 * minute)) }
+        // A third group far ahead: the first two are idle now, and maintenance cuts their heads.
+        for round in 0..<8 { batches.append(batch(600..<900, from: round * 20, count: 20, start: 2_000 * minute)) }
         return batches
     }
 
@@ -66,7 +69,11 @@ import Testing
 
         let matchers = [SeriesMatcher.metricName("requests_total")]
         let expected = try await serial.select(matchers: matchers, start: .min, end: .max)
-        #expect(expected.count == 600)
+        #expect(expected.count == 900)
+        // Only the third group's heads are left (at most 31 samples each: 30 minutes at one a minute).
+        let heads = await serial.statistics().headSamples
+        #expect(heads > 0 && heads <= 300 * 31)
+        #expect(await parallel.statistics().headSamples == heads)
         #expect(try await parallel.select(matchers: matchers, start: .min, end: .max) == expected)
         let recent = try await serial.selectSummarised(matchers: matchers, start: 100 * Self.minute, end: 300 * Self.minute)
         #expect(try await parallel.selectSummarised(matchers: matchers, start: 100 * Self.minute, end: 300 * Self.minute) == recent)
