@@ -12,7 +12,8 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// so no chunk spans more (default 2 h, Prometheus' block range).
     public var maxChunkSpan: Int64
     /// At maintenance, a head whose newest sample is this many milliseconds behind the newest
-    /// sample the store has seen is cut, so idle series do not keep old WAL rows (default 1 h).
+    /// sample the store has seen is cut, so idle series do not keep old WAL rows (default 1 h);
+    /// not while the series is appended to between maintenances (a backfill: behind, not idle).
     public var idleHeadCutAfter: Int64
     /// Maintenance (idle cuts, deleting WAL rows already in chunks) runs after this many appends,
     /// and once at least as many samples as there are series were appended since the last time
