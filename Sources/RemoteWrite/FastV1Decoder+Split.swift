@@ -1,10 +1,11 @@
 extension FastV1Decoder {
     /// Cuts a 1.0 body into at most `parts` runs of whole top-level fields with about the same
-    /// number of series each, for decoding the runs concurrently: byte ranges that cover the body
-    /// from its start to its end. `nil` when the body is too small to be worth it or its top
-    /// level is malformed (the sequential decoder then reports the error exactly).
-    static func runs(of body: UnsafeBufferPointer<UInt8>, parts: Int, minimumSeriesPerPart: Int) -> [Range<Int>]? {
-        guard parts > 1, let base = body.baseAddress else { return nil }
+    /// number of series each and at least `minimumBytesPerPart` bytes of body on average, for
+    /// decoding the runs concurrently: byte ranges that cover the body from its start to its
+    /// end. `nil` when the body is too small to be worth it or its top level is malformed (the
+    /// sequential decoder then reports the error exactly).
+    static func runs(of body: UnsafeBufferPointer<UInt8>, parts: Int, minimumBytesPerPart: Int) -> [Range<Int>]? {
+        guard parts > 1, body.count >= 2 * max(1, minimumBytesPerPart), let base = body.baseAddress else { return nil }
         var reader = WireReader(body: body, version: .v1)
         // The end offset of every top-level field, and which of them are series.
         var ends: [Int] = []
@@ -24,7 +25,7 @@ extension FastV1Decoder {
         } catch {
             return nil
         }
-        let count = min(parts, seriesFields / max(1, minimumSeriesPerPart))
+        let count = min(parts, seriesFields, body.count / max(1, minimumBytesPerPart))
         guard count > 1 else { return nil }
         var runs: [Range<Int>] = []
         var start = 0

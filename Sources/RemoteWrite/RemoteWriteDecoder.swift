@@ -81,7 +81,7 @@ public struct RemoteWriteDecoder: Sendable {
         let protobuf = try decompress(body, maxDecompressedSize: maxDecompressedSize)
         guard version == .v1, parallelism > 1,
               let runs = protobuf.withUnsafeBufferPointer({
-                  FastV1Decoder.runs(of: $0, parts: parallelism, minimumSeriesPerPart: Self.minimumSeriesPerPart)
+                  FastV1Decoder.runs(of: $0, parts: parallelism, minimumBytesPerPart: Self.minimumBytesPerPart)
               })
         else {
             return try decode(protobuf: protobuf, version: version, knownSeries: knownSeries)
@@ -111,9 +111,11 @@ public struct RemoteWriteDecoder: Sendable {
         return batch
     }
 
-    /// The fewest series a concurrently decoded run holds: below that, starting tasks costs more
-    /// than it saves.
-    static let minimumSeriesPerPart = 2_000
+    /// The fewest bytes (decompressed) a concurrently decoded run holds on average: below that,
+    /// starting tasks costs more than it saves. About 270 series of one sample each with a
+    /// dozen labels, or 125 series of 20 samples each (as a backfill sends them); a body of 500
+    /// series of one sample each (Prometheus' default) stays in one piece.
+    static let minimumBytesPerPart = 64 << 10
 
     private func decompress(_ body: some Collection<UInt8>, maxDecompressedSize: Int) throws(RemoteWriteError) -> [UInt8] {
         do {

@@ -10,7 +10,7 @@ struct IngestLoad: AsyncParsableCommand {
         abstract: "Remote-write load generator: samples/s of a server, or of decoding alone.",
         subcommands: [
             PostCommand.self, DecodeCommand.self, StoreCommand.self, DumpCommand.self,
-            SLOFilesCommand.self, SLOPostCommand.self, SLOFeedCommand.self,
+            SLOFilesCommand.self, SLOPostCommand.self, SLOFeedCommand.self, SLOStoreCommand.self,
         ],
         defaultSubcommand: PostCommand.self
     )

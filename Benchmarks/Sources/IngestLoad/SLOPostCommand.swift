@@ -55,7 +55,6 @@ struct SLOPostCommand: ParsableCommand {
             ("Content-Encoding", "snappy"), ("Content-Type", WireVersion.v1.contentType),
             ("User-Agent", "Prometheus/2.42.0"), ("X-Prometheus-Remote-Write-Version", WireVersion.v1.headerVersion),
         ]
-        let encoder = SeriesBatchEncoder()
         let clock = ContinuousClock()
         let wallStart = clock.now
         let before = serverPid.map { ProcessStats.read(pid: $0) }
@@ -64,51 +63,23 @@ struct SLOPostCommand: ParsableCommand {
         var recordedCount = 0
         var bodies = 0
         var bodyBytes = 0
-        let slosPerBody = max(1, batchSeries / workload.seriesPerSLO)
         var lastReport = clock.now
-        for first in stride(from: 0, to: workload.slos, by: slosPerBody) {
-            let group = first..<min(workload.slos, first + slosPerBody)
-            var traffics = group.map { SLOTraffic(workload: workload, slo: $0) }
-            var entries: [SeriesBatchEncoder.Entry] = []
-            for slo in group {
-                for code in workload.codes.indices { entries.append(.init(labels: workload.labels(slo: slo, code: code))) }
-                if recorded { entries.append(.init(labels: recordedLabels[slo])) }
+        var history = SLOHistoryBodies(
+            workload: workload, recordedLabels: recordedLabels, batchSeries: batchSeries, batchScrapes: batchScrapes)
+        while let body = history.next() {
+            recordedCount += history.lastRecorded
+            let sent = clock.now
+            let response = try connection.post(path: path, headers: headers, body: body.bytes)
+            requestSeconds += (clock.now - sent).seconds
+            guard (200..<300).contains(response.status) else {
+                throw ValidationError("HTTP \(response.status): " + String(decoding: response.body.prefix(500), as: UTF8.self))
             }
-            let perSLO = workload.seriesPerSLO + (recorded ? 1 : 0)
-            for start in stride(from: 0, to: workload.scrapes, by: batchScrapes) {
-                for index in entries.indices {
-                    entries[index].timestamps.removeAll(keepingCapacity: true)
-                    entries[index].values.removeAll(keepingCapacity: true)
-                }
-                for scrape in start..<min(workload.scrapes, start + batchScrapes) {
-                    let timestamp = workload.timestamp(scrape)
-                    for position in traffics.indices {
-                        traffics[position].advance()
-                        for code in workload.codes.indices {
-                            entries[position * perSLO + code].timestamps.append(timestamp)
-                            entries[position * perSLO + code].values.append(traffics[position].values[code])
-                        }
-                        if recorded, workload.isRuleTick(scrape), let ratio = traffics[position].shortWindowRatio() {
-                            entries[position * perSLO + workload.seriesPerSLO].timestamps.append(timestamp)
-                            entries[position * perSLO + workload.seriesPerSLO].values.append(ratio)
-                            recordedCount += 1
-                        }
-                    }
-                }
-                let body = encoder.body(entries)
-                let sent = clock.now
-                let response = try connection.post(path: path, headers: headers, body: body.bytes)
-                requestSeconds += (clock.now - sent).seconds
-                guard (200..<300).contains(response.status) else {
-                    throw ValidationError("HTTP \(response.status): " + String(decoding: response.body.prefix(500), as: UTF8.self))
-                }
-                raw += body.sampleCount
-                bodies += 1
-                bodyBytes += body.bytes.count
-                if (clock.now - lastReport).seconds > 10 {
-                    lastReport = clock.now
-                    progress(String(format: "%d samples posted, %.0f samples/s in requests", raw, Double(raw) / requestSeconds))
-                }
+            raw += body.sampleCount
+            bodies += 1
+            bodyBytes += body.bytes.count
+            if (clock.now - lastReport).seconds > 10 {
+                lastReport = clock.now
+                progress(String(format: "%d samples posted, %.0f samples/s in requests", raw, Double(raw) / requestSeconds))
             }
         }
         raw -= recordedCount

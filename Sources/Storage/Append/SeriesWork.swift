@@ -14,8 +14,10 @@ struct SeriesWork: Sendable {
     var accepted: [ChunkSample] = []
     /// Indices into `samples` whose verdict needs the stored chunks.
     var deferred: [Int] = []
-    /// The chunks the append cuts.
+    /// The chunks the append cuts (encoded by `encodeCuts` from `cutRuns`).
     var cuts: [CutChunk] = []
+    /// The positions in head-plus-accepted of each chunk to cut, as `planCuts` found them.
+    var cutRuns: [Range<Int>] = []
     /// How many samples of head-plus-accepted the cuts consume.
     var cutCount = 0
 
@@ -126,8 +128,10 @@ struct SeriesWork: Sendable {
     }
 
     /// Plans the chunks to cut from head-plus-accepted: a chunk is cut before a sample that would
-    /// make it hold more than `samplesPerChunk` samples or span more than `maxSpan` ms. `head` is
-    /// only read; `inout` lets the caller pass a series' head where it lies, without a copy.
+    /// make it hold more than `samplesPerChunk` samples or span more than `maxSpan` ms. Only
+    /// finds the runs (`cutRuns`); `encodeCuts` encodes them, for many series at once on
+    /// several cores. `head` is only read; `inout` lets the caller pass a series' head where it
+    /// lies, without a copy.
     mutating func planCuts(head: inout SeriesHead, samplesPerChunk: Int, maxSpan: Int64) {
         guard !accepted.isEmpty else { return }
         let headCount = head.count
@@ -138,23 +142,45 @@ struct SeriesWork: Sendable {
             cutCount = 0
             return
         }
-        let snapshot = head
-        let accepted = self.accepted
-        func sample(_ position: Int) -> ChunkSample {
-            position < headCount ? snapshot[position] : accepted[position - headCount]
-        }
         var start = 0
-        var startT = sample(0).t
-        for position in headCount..<(headCount + accepted.count) where position > start {
-            let t = accepted[position - headCount].t
-            if position - start >= samplesPerChunk || t - startT > maxSpan {
-                let from = start
-                cuts.append(CutChunk(count: position - from) { sample(from + $0) })
-                start = position
-                startT = t
+        var startT = headCount > 0 ? head[0].t : accepted[0].t
+        accepted.withUnsafeBufferPointer { accepted in
+            for position in headCount..<(headCount + accepted.count) where position > start {
+                let t = accepted[position - headCount].t
+                if position - start >= samplesPerChunk || t - startT > maxSpan {
+                    cutRuns.append(start..<position)
+                    start = position
+                    startT = t
+                }
             }
         }
         cutCount = start
+    }
+
+    /// The samples `encodeCuts` encodes (the work it has to do).
+    var samplesToEncode: Int { cutRuns.isEmpty ? 0 : cutRuns[cutRuns.count - 1].upperBound - cutRuns[0].lowerBound }
+
+    /// Encodes the chunks `planCuts` planned from head-plus-accepted into `cuts`; `head` is only
+    /// read (see `planCuts`). Touches nothing but this work item and `head`, so the items of a
+    /// batch can be encoded concurrently.
+    mutating func encodeCuts(head: inout SeriesHead) {
+        guard !cutRuns.isEmpty else { return }
+        let headCount = head.count
+        let accepted = self.accepted
+        var made: [CutChunk] = []
+        made.reserveCapacity(cutRuns.count)
+        for run in cutRuns {
+            if run.lowerBound >= headCount {
+                let from = run.lowerBound - headCount
+                made.append(CutChunk(count: run.count) { accepted[from + $0] })
+            } else {
+                made.append(CutChunk(count: run.count) { offset in
+                    let position = run.lowerBound + offset
+                    return position < headCount ? head[position] : accepted[position - headCount]
+                })
+            }
+        }
+        cuts = made
     }
 
     /// Writes the accepted samples to the batch's WAL record.

@@ -12,11 +12,17 @@ public final class BurnrateDatabase: Sendable {
     public let writer: any DatabaseWriter
     /// The database file's path, or `:memory:`.
     public let path: String
+    /// Checkpoints the log in the background for a file database (see ``WALCheckpointer``).
+    let checkpointer: WALCheckpointer?
 
-    private init(writer: any DatabaseWriter, path: String) {
+    private init(writer: any DatabaseWriter, path: String, checkpointer: WALCheckpointer? = nil) {
         self.writer = writer
         self.path = path
+        self.checkpointer = checkpointer
     }
+
+    /// The log checkpoints run in the background so far (0 for an in-memory database).
+    public var backgroundCheckpoints: Int { checkpointer?.checkpoints ?? 0 }
 
     /// Opens (creating if needed, with its parent directory) the database at `path` in WAL mode
     /// and applies the migrations it lacks.
@@ -40,12 +46,19 @@ public final class BurnrateDatabase: Sendable {
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
         }
         let pool: DatabasePool
+        let checkpointer: WALCheckpointer
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // The log is checkpointed in the background; the writer's own checkpoint only when
+            // that falls far behind.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)")
+            }
+            checkpointer = try WALCheckpointer(path: path)
         } catch {
             throw StorageError(.cannotOpen, "cannot open database \(path): \(error)")
         }
-        let database = BurnrateDatabase(writer: pool, path: path)
+        let database = BurnrateDatabase(writer: pool, path: path, checkpointer: checkpointer)
         try database.migrate(logger: logger)
         return database
     }

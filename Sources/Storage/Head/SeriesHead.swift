@@ -13,6 +13,9 @@ struct SeriesHead: Sendable {
     private var samples: [ChunkSample] = []
     /// The WAL row holding the oldest sample (meaningless when empty).
     private(set) var firstWALRow: Int64 = 0
+    /// The WAL row of the last append that gave the series samples (maintenance does not cut
+    /// the head of a series appended to since it last ran: it is behind, not idle).
+    private(set) var lastWALRow: Int64 = 0
 
     /// The number of samples.
     var count: Int { samples.count }
@@ -47,6 +50,7 @@ struct SeriesHead: Sendable {
         if cutCount > 0 { samples.removeAll(keepingCapacity: true) }
         let keep = accepted.dropFirst(Swift.max(0, cutCount - oldCount))
         if samples.isEmpty && !keep.isEmpty { firstWALRow = walRow }
+        if !accepted.isEmpty { lastWALRow = walRow }
         if keep.count == 1 {
             samples.append(keep[keep.startIndex])
         } else {

@@ -79,6 +79,7 @@ extension SampleStore {
                 works[position].writeWAL(to: &wal)
             }
         }
+        encodeCuts(&works)
         let walRow = nextWALRowID
         if deferringCommit && !works.contains(where: { $0.slot == nil || !$0.cuts.isEmpty }) {
             deferredWAL.append((walRow, wal))
@@ -93,7 +94,7 @@ extension SampleStore {
         samplesSinceMaintenance += report.accepted
         if appendsSinceMaintenance >= configuration.maintenanceInterval && samplesSinceMaintenance >= index.count {
             do {
-                try maintain(cutBefore: maxSeenT.subtractingSaturated(configuration.idleHeadCutAfter))
+                try maintain(cutBefore: maxSeenT.subtractingSaturated(configuration.idleHeadCutAfter), appendedBefore: walRowAtMaintenance)
             } catch {
                 // The append itself committed; maintenance is retried after the next interval.
                 logger.warning("sample store maintenance failed", metadata: ["error": "\(error)"])
@@ -150,6 +151,30 @@ extension SampleStore {
         return works
     }
 
+    /// Encodes the chunks `planCuts` planned for `works`, spread over up to
+    /// `configuration.cutEncodingParallelism` threads when there are enough samples to encode.
+    private func encodeCuts(_ works: inout [SeriesWork]) {
+        let pending = works.indices.filter { !works[$0].cutRuns.isEmpty }
+        guard !pending.isEmpty else { return }
+        let samples = pending.reduce(0) { $0 + works[$1].samplesToEncode }
+        let parts = min(configuration.cutEncodingParallelism, samples / SampleStoreConfiguration.minimumSamplesPerEncodingThread)
+        // Each range owns its work items and their series' heads (one work item per slot).
+        states.withUnsafeMutableBufferPointer { states in
+            works.withUnsafeMutableBufferPointer { works in
+                ParallelRanges.run(count: pending.count, parts: parts) { range in
+                    var emptyHead = SeriesHead()
+                    for position in pending[range] {
+                        if let slot = works[position].slot {
+                            works[position].encodeCuts(head: &states[Int(slot)]!.head)
+                        } else {
+                            works[position].encodeCuts(head: &emptyHead)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Per batch entry, the reference of the series its work item appended to.
     private static func refs(_ entryWork: [Int], _ works: [SeriesWork]) -> [SeriesRef?] {
         entryWork.map { position in
@@ -168,7 +193,7 @@ extension SampleStore {
     /// The id of the series at `slot`, read in place (`states[slot]?.id` copies the whole state,
     /// retaining its labels and head arrays).
     @inline(__always)
-    private func seriesID(atSlot slot: Int32) -> Int64? {
+    func seriesID(atSlot slot: Int32) -> Int64? {
         states.withUnsafeBufferPointer { $0[Int(slot)]?.id }
     }
 
@@ -179,9 +204,11 @@ extension SampleStore {
     }
 
     /// Runs `body` in a write transaction that first writes the WAL rows of deferred appends;
-    /// they are forgotten once committed. `what` names the work in the error.
-    func transaction(_ what: @autoclosure () -> String, _ body: (Database) throws -> Void) throws(StorageError) {
+    /// they are forgotten once committed. `what` names the work in the error; `pages` estimates
+    /// the database pages the transaction writes, for the background checkpoint.
+    func transaction(_ what: @autoclosure () -> String, pages: Int = 1, _ body: (Database) throws -> Void) throws(StorageError) {
         let deferred = deferredWAL
+        defer { database.checkpointer?.committed(pages: pages + deferred.reduce(0) { $0 + Self.pages($1.record.bytes.count) }) }
         do {
             try database.writer.write { db in
                 for row in deferred {
@@ -196,9 +223,14 @@ extension SampleStore {
         deferredWAL.removeAll()
     }
 
+    /// The database pages a blob of `bytes` fills, and one for its row.
+    static func pages(_ bytes: Int) -> Int { 1 + bytes / 4_096 }
+
     /// Writes new series, the WAL row (if any) and the cut chunks in one transaction.
     func commit(_ works: [SeriesWork], wal: (id: Int64, record: WALRecordWriter)?) throws(StorageError) {
-        try transaction("\(works.reduce(0) { $0 + $1.accepted.count }) samples of \(works.count) series") { db in
+        // A page for each new series and each cut chunk: those of a batch lie apart in their tables.
+        let pages = works.reduce(0) { $0 + $1.cuts.count + ($1.slot == nil ? 1 : 0) } + Self.pages(wal?.record.bytes.count ?? 0)
+        try transaction("\(works.reduce(0) { $0 + $1.accepted.count }) samples of \(works.count) series", pages: pages) { db in
             for position in works.indices where works[position].slot == nil && !works[position].accepted.isEmpty {
                 try SampleTables.insertSeries(db, id: works[position].seriesID, labels: works[position].labels)
             }

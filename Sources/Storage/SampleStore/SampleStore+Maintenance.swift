@@ -41,28 +41,47 @@ extension SampleStore {
         }
     }
 
-    /// Cuts the heads whose newest sample is before `cutBefore` and deletes the WAL rows that
-    /// hold no sample still in a head, in one transaction.
-    func maintain(cutBefore: Int64) throws(StorageError) {
+    /// Cuts the heads whose newest sample is before `cutBefore` and that were last appended to
+    /// by a WAL row before `appendedBefore` (a series receiving old samples, as a backfill sends
+    /// them, is behind, not idle: its head is cut when full), and deletes the WAL rows that hold
+    /// no sample still in a head, in one transaction.
+    func maintain(cutBefore: Int64, appendedBefore: Int64 = .max) throws(StorageError) {
         appendsSinceMaintenance = 0
         samplesSinceMaintenance = 0
-        var cuts: [(slot: Int32, id: Int64, chunk: CutChunk)] = []
+        walRowAtMaintenance = nextWALRowID
+        var idle: [Int32] = []
+        var samples = 0
         var watermark = nextWALRowID
         // Read in place: copying each state would touch the labels and head of every series.
         states.withUnsafeBufferPointer { states in
             for slot in index.allSlots {
                 guard let maxT = states[Int(slot)]!.head.maxT else { continue }
-                if maxT < cutBefore {
-                    let head = states[Int(slot)]!.head
-                    cuts.append((slot, states[Int(slot)]!.id, CutChunk(count: head.count) { head[$0] }))
+                if maxT < cutBefore && states[Int(slot)]!.head.lastWALRow < appendedBefore {
+                    idle.append(slot)
+                    samples += states[Int(slot)]!.head.count
                 } else {
                     watermark = min(watermark, states[Int(slot)]!.head.firstWALRow)
                 }
             }
         }
+        // The idle heads are encoded on several threads when there are enough samples.
+        var encoded = [CutChunk?](repeating: nil, count: idle.count)
+        let parts = min(configuration.cutEncodingParallelism, samples / SampleStoreConfiguration.minimumSamplesPerEncodingThread)
+        states.withUnsafeBufferPointer { states in
+            encoded.withUnsafeMutableBufferPointer { encoded in
+                ParallelRanges.run(count: idle.count, parts: parts) { range in
+                    for position in range {
+                        let slot = Int(idle[position])
+                        let head = states[slot]!.head
+                        encoded[position] = CutChunk(count: head.count) { head[$0] }
+                    }
+                }
+            }
+        }
+        let cuts = idle.indices.map { (slot: idle[$0], id: seriesID(atSlot: idle[$0])!, chunk: encoded[$0]!) }
         let trim = watermark > walTrimmedBefore
         guard !cuts.isEmpty || trim else { return }
-        try transaction("\(cuts.count) idle heads cut and the WAL trimmed before row \(watermark)") { db in
+        try transaction("\(cuts.count) idle heads cut and the WAL trimmed before row \(watermark)", pages: cuts.count + 1) { db in
             for cut in cuts { try SampleTables.insertChunk(db, seriesID: cut.id, chunk: cut.chunk) }
             if trim { try SampleTables.deleteWAL(db, before: watermark) }
         }

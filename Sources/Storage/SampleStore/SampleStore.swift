@@ -53,6 +53,8 @@ public actor SampleStore: SampleReader {
     var appendsSinceMaintenance = 0
     /// Samples accepted since the last maintenance.
     var samplesSinceMaintenance = 0
+    /// The first WAL row after the last maintenance: heads appended to from it on are not idle.
+    var walRowAtMaintenance: Int64 = .min
     /// WAL rows of deferred appends (`append(_:deferringCommit:)`), applied in memory and written
     /// by the store's next transaction or `commitDeferred()`, oldest first.
     var deferredWAL: [(id: Int64, record: WALRecordWriter)] = []

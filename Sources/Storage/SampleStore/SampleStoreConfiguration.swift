@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// The tuning of a `SampleStore`; the defaults follow Prometheus' head, with longer chunks.
 public struct SampleStoreConfiguration: Sendable, Hashable {
     /// A head is cut into a chunk before it would hold more samples than this (default 240, an
@@ -10,7 +12,8 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// so no chunk spans more (default 2 h, Prometheus' block range).
     public var maxChunkSpan: Int64
     /// At maintenance, a head whose newest sample is this many milliseconds behind the newest
-    /// sample the store has seen is cut, so idle series do not keep old WAL rows (default 1 h).
+    /// sample the store has seen is cut, so idle series do not keep old WAL rows (default 1 h);
+    /// not while the series is appended to between maintenances (a backfill: behind, not idle).
     public var idleHeadCutAfter: Int64
     /// Maintenance (idle cuts, deleting WAL rows already in chunks) runs after this many appends,
     /// and once at least as many samples as there are series were appended since the last time
@@ -34,6 +37,14 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// chunk spans, and every window of every rule over a series ends in the same one. Zero
     /// keeps none.
     public var decodedChunkCacheBytes: Int
+    /// The chunks one append or maintenance cuts are encoded on up to this many threads at once
+    /// (default, and `nil`: the processors, at most 4) when they hold at least
+    /// `minimumSamplesPerEncodingThread` samples per thread; 1 encodes them on the store's own.
+    /// The chunks are the same either way.
+    public var cutEncodingParallelism: Int
+    /// The fewest samples of cut chunks worth a thread of their own (starting one costs about
+    /// as much as encoding a few hundred samples).
+    static let minimumSamplesPerEncodingThread = 2_048
 
     /// Creates a configuration; `samplesPerChunk` is clamped to `1...ChunkEncoder.maximumSampleCount`.
     public init(
@@ -44,7 +55,8 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         reportedRejections: Int = 10,
         recentChunkSpan: Int64 = 8 * 3_600_000,
         chunkRunCacheBytes: Int = 64 << 20,
-        decodedChunkCacheBytes: Int = 32 << 20
+        decodedChunkCacheBytes: Int = 32 << 20,
+        cutEncodingParallelism: Int? = nil
     ) {
         self.samplesPerChunk = min(max(samplesPerChunk, 1), ChunkEncoder.maximumSampleCount)
         self.maxChunkSpan = max(maxChunkSpan, 0)
@@ -54,5 +66,6 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         self.recentChunkSpan = max(recentChunkSpan, 0)
         self.chunkRunCacheBytes = max(chunkRunCacheBytes, 0)
         self.decodedChunkCacheBytes = max(decodedChunkCacheBytes, 0)
+        self.cutEncodingParallelism = max(cutEncodingParallelism ?? min(4, ProcessInfo.processInfo.activeProcessorCount), 1)
     }
 }

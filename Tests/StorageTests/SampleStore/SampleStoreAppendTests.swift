@@ -181,4 +181,21 @@ import Storage
         #expect(await store.statistics().headSamples == 3)
         #expect(try await store.samples(of: idle) == StoreFixture.samples(from: 0, count: 3))
     }
+
+    @Test func aSeriesReceivingOldSamplesIsNotCutAsIdleUntilItStops() async throws {
+        let configuration = SampleStoreConfiguration(idleHeadCutAfter: 60_000, maintenanceInterval: 1)
+        let store = try await StoreFixture(configuration: configuration).open()
+        let behind: Labels = ["__name__": "behind"]
+        try await store.append(up, StoreFixture.samples(from: 600_000, count: 3))
+        // A backfill: far behind the newest sample, but appended to between maintenances.
+        try await store.append(behind, StoreFixture.samples(from: 0, count: 3))
+        #expect(await store.statistics().headSamples == 6)
+        try await store.append(behind, StoreFixture.samples(from: 45_000, count: 3))
+        #expect(await store.statistics().headSamples == 9)
+        // Not appended to since the last maintenance: now it is idle, and its head is cut.
+        try await store.append(up, StoreFixture.samples(from: 645_000, count: 2))
+        #expect(await store.statistics().headSamples == 5)
+        let expected = StoreFixture.samples(from: 0, count: 3) + StoreFixture.samples(from: 45_000, count: 3)
+        #expect(try await store.samples(of: behind) == expected)
+    }
 }

@@ -1,0 +1,53 @@
+import Foundation
+import Storage
+import Testing
+
+/// SQLite's log is copied into the database file by a checkpoint in the background
+/// (`WALCheckpointer`), not by the commit of the request that fills it: the file grows while
+/// the log stays below the size at which the writer would checkpoint itself, and everything
+/// appended reads back after a reopen.
+@Suite struct SampleStoreCheckpointTests {
+    private static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    private static func value(series: Int, round: Int, _ i: Int) -> Double {
+        Double(series * 7 + round * 120 + i * (i % 5))
+    }
+
+    private static func samples(series: Int, round: Int) -> [ChunkSample] {
+        StoreFixture.samples(from: Int64(round) * 120 * 15_000, count: 120) { value(series: series, round: round, $0) }
+    }
+
+    @Test func theLogIsCheckpointedInTheBackground() async throws {
+        let fixture = StoreFixture(configuration: SampleStoreConfiguration(samplesPerChunk: 40))
+        let initialSize: Int
+        do {
+            let store = try await fixture.open()
+            initialSize = Self.fileSize(fixture.path)
+            for round in 0..<4 {
+                var batch = AppendBatch()
+                for series in 0..<1_000 {
+                    batch.append(StoreFixture.labels("requests_total", instance: series), Self.samples(series: series, round: round))
+                }
+                let report = try await store.append(batch)
+                #expect(report.committed && report.accepted == 120_000)
+            }
+            // 3,000 chunks a round: well over the pages that start a background checkpoint.
+            var waited = 0
+            while store.database.backgroundCheckpoints == 0 || Self.fileSize(fixture.path) < initialSize + (1 << 20) {
+                try await Task.sleep(for: .milliseconds(20))
+                waited += 1
+                if waited > 500 { break }
+            }
+            #expect(store.database.backgroundCheckpoints > 0)
+            #expect(Self.fileSize(fixture.path) >= initialSize + (1 << 20), "the database file holds the checkpointed pages")
+            // Below the writer's own threshold (4,000 pages), which would otherwise checkpoint.
+            #expect(Self.fileSize(fixture.path + "-wal") < 4_000 * 4_096)
+        }
+        let reopened = try await fixture.open()
+        let samples = try await reopened.samples(of: StoreFixture.labels("requests_total", instance: 999))
+        let expected: [ChunkSample] = (0..<4).flatMap { Self.samples(series: 999, round: $0) }
+        #expect(samples == expected)
+    }
+}
