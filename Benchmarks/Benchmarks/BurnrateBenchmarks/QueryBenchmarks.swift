@@ -117,7 +117,7 @@ final class ChunkedSampleReader: SampleReader {
                     stored.rollup.cover(from: from, through: through) { from, through in
                         addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
                     } block: { block in
-                        stretch.add(block.summary, minT: block.minT, maxT: block.maxT)
+                        stretch.addBlock(block.summary, minT: block.minT, maxT: block.maxT)
                         lastT = block.maxT
                     }
                 } else {

@@ -9,6 +9,15 @@ public protocol SeriesPieceSink {
     mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64)
     /// A chunk, or a rolled-up run of chunks, lying wholly inside the window, by its summary.
     mutating func add(_ summary: ChunkSummary, minT: Int64, maxT: Int64)
+    /// A rolled-up run of chunks (`SummaryRollup.Block`) lying wholly inside the window; by
+    /// default the same as `add(_:minT:maxT:)`.
+    mutating func addBlock(_ summary: ChunkSummary, minT: Int64, maxT: Int64)
+}
+
+extension SeriesPieceSink {
+    public mutating func addBlock(_ summary: ChunkSummary, minT: Int64, maxT: Int64) {
+        add(summary, minT: minT, maxT: maxT)
+    }
 }
 
 extension SeriesPieceBuilder: SeriesPieceSink {}

@@ -13,13 +13,15 @@ public struct SeriesWindows: Sendable {
     }
 
     /// The accumulators of windows `[start, end]` for each of `starts`, from the innermost
-    /// window outwards, each chunk folded once where it can be: a window's chunk part is the
-    /// samples of the chunk its start falls in (the edge), then the chunks from the next chunk
-    /// boundary on, which are the stretch up to where the next inner window's whole chunks
-    /// begin, joined with those (`RangeAccumulator.append`, exact). So each window costs a
-    /// decoded edge and the summaries of its stretch, as a read of it alone would, and the head
-    /// is folded in the same way. The result is, bit for bit, what folding each window's pieces
-    /// on their own gives.
+    /// window outwards, each chunk folded once where it can be: a window's chunk part is its
+    /// edge (the samples of the chunk its start falls in, and the whole chunks up to the first
+    /// rolled-up block when the stretch has one), then the rest from there on, which is the
+    /// stretch up to where the next inner window's rest begins, joined with that
+    /// (`RangeAccumulator.append`, exact). So each window costs its edge and the summaries of its
+    /// stretch, as a read of it alone would; a stretch ends where a block or a chunk begins, so
+    /// its read needs no chunk at its end that a read of the whole window would not need; and the
+    /// head is folded in the same way. The result is, bit for bit, what folding each window's
+    /// pieces on their own gives.
     ///
     /// - `head`: the series' head samples, ascending, covering at least the widest window; a
     ///   window takes those in it newer than its newest chunk, as a read of it alone would
@@ -49,6 +51,7 @@ public struct SeriesWindows: Sendable {
             if start <= through {
                 var stretch = Stretch(from: start)
                 let newest = try chunks(start, through, &stretch)
+                stretch.finish()
                 if newestChunkT == nil { newestChunkT = newest }
                 if let from = stretch.restFrom {
                     var rest = stretch.rest
@@ -81,41 +84,79 @@ public struct SeriesWindows: Sendable {
         return result
     }
 
-    /// The chunks of one stretch `[from, through]` as `accumulate` folds them: the samples of a
-    /// chunk starting before `from` (the window's edge, which a wider window takes whole) apart
-    /// from the rest, which wider windows share.
+    /// The chunks of one stretch `[from, through]` as `accumulate` folds them: the window's edge
+    /// (the samples of a chunk starting before `from`, and the whole chunks before the first
+    /// rolled-up block if one comes), which a wider window reads again as part of its own
+    /// stretch, apart from the rest, which wider windows share.
     public struct Stretch: SeriesPieceSink {
         /// The stretch's first timestamp.
         public let from: Int64
-        /// The samples at or after `from` of the chunk starting before it.
+        /// The samples at or after `from` of the chunk starting before it, and the whole chunks
+        /// before the first block when one came.
         public private(set) var edge = RangeAccumulator()
-        /// The chunks after it, folded.
+        /// The pieces after the edge, folded.
         public private(set) var rest = RangeAccumulator()
-        /// The first timestamp of the first chunk in `rest`, nil while it is empty.
+        /// The first timestamp of the first piece in `rest`, nil while it is empty.
         public private(set) var restFrom: Int64?
+        /// Whole chunks after the edge chunk while no block has come: part of the edge if one
+        /// comes, the start of the rest otherwise.
+        private var chunks = RangeAccumulator()
+        private var chunksFrom: Int64?
+        /// Whether a block came.
+        private var sawBlock = false
 
         init(from: Int64) {
             self.from = from
         }
 
         public mutating func add(_ sample: ChunkSample) {
-            if restFrom == nil { restFrom = sample.t }
-            rest.add(sample)
+            if sawBlock {
+                rest.add(sample)
+            } else {
+                if chunksFrom == nil { chunksFrom = sample.t }
+                chunks.add(sample)
+            }
         }
 
         public mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64) {
             guard let first = samples.first else { return }
-            if restFrom == nil && first.t < self.from {
+            if sawBlock {
+                rest.add(samples, from: from, through: through)
+            } else if chunksFrom == nil && first.t < self.from {
                 edge.add(samples, from: from, through: through)
-                return
+            } else {
+                if chunksFrom == nil { chunksFrom = first.t }
+                chunks.add(samples, from: from, through: through)
             }
-            if restFrom == nil { restFrom = first.t }
-            rest.add(samples, from: from, through: through)
         }
 
         public mutating func add(_ summary: ChunkSummary, minT: Int64, maxT: Int64) {
-            if restFrom == nil { restFrom = minT }
+            if sawBlock {
+                rest.add(summary)
+            } else {
+                if chunksFrom == nil { chunksFrom = minT }
+                chunks.add(summary)
+            }
+        }
+
+        public mutating func addBlock(_ summary: ChunkSummary, minT: Int64, maxT: Int64) {
+            if !sawBlock {
+                sawBlock = true
+                edge.append(chunks)
+                chunks = RangeAccumulator()
+                chunksFrom = nil
+                restFrom = minT
+            }
             rest.add(summary)
+        }
+
+        /// Ends the stretch: whole chunks with no block after them start the rest.
+        mutating func finish() {
+            guard !sawBlock, let from = chunksFrom else { return }
+            restFrom = from
+            rest = chunks
+            chunks = RangeAccumulator()
+            chunksFrom = nil
         }
     }
 }

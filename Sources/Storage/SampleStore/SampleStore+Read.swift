@@ -134,7 +134,7 @@ extension SampleStore {
             try rollup.cover(from: start, through: end) { from, through in
                 try Self.addChunkPieces(db, snapshot, runs, decoded, from: from, through: through, into: &sink, lastT: &lastT)
             } block: { block in
-                sink.add(block.summary, minT: block.minT, maxT: block.maxT)
+                sink.addBlock(block.summary, minT: block.minT, maxT: block.maxT)
                 lastT = block.maxT
             }
         } else {
