@@ -47,8 +47,11 @@ public struct SeriesWindows: Sendable {
             let start = starts[window]
             guard start <= end else { continue }
             var edge = RangeAccumulator()
-            let through = wholeFrom.map { $0 - 1 } ?? end
-            if start <= through {
+            // Up to just before the inner windows' rest (nothing when that starts at the first
+            // representable time).
+            var through: Int64? = end
+            if let wholeFrom { through = wholeFrom == .min ? nil : wholeFrom - 1 }
+            if let through, start <= through {
                 var stretch = Stretch(from: start)
                 let newest = try chunks(start, through, &stretch)
                 stretch.finish()
@@ -68,11 +71,15 @@ public struct SeriesWindows: Sendable {
                 headFrom = nil
                 headAfter = newestChunkT
             }
-            let headThrough = headFrom.map { $0 - 1 } ?? end
-            if start <= headThrough {
+            var headThrough: Int64? = end
+            if let headFrom { headThrough = headFrom == .min ? nil : headFrom - 1 }
+            if let headThrough, start <= headThrough {
                 var part = RangeAccumulator()
-                let after = newestChunkT.map { $0 + 1 } ?? .min
-                for sample in head[head.positions(from: Swift.max(start, after), through: headThrough)] { part.add(sample) }
+                // Head samples after the newest chunk (none after one ending at the last time).
+                if newestChunkT != .max {
+                    let after = newestChunkT.map { $0 + 1 } ?? .min
+                    for sample in head[head.positions(from: Swift.max(start, after), through: headThrough)] { part.add(sample) }
+                }
                 part.append(headPart)
                 headPart = part
                 headFrom = start

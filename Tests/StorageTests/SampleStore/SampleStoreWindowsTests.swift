@@ -109,5 +109,8 @@ import Storage
         let one = try await store.accumulate(matchers: [.metricName("x"), .equal("job", "c")], end: last, ranges: [Self.hour])
         #expect(one.map(\.labels) == [["__name__": "x", "job": "c"]])
         #expect(try await store.accumulate(matchers: [.metricName("x")], end: -1, ranges: [Self.hour]).isEmpty)
+        // Windows reaching back almost to the first representable time: every sample.
+        let everything = try await store.accumulate(matchers: [.metricName("x")], end: last, ranges: [.max, .max - 1, Self.hour])
+        #expect(Self.described(everything) == Self.expected(series, end: last, ranges: [last, last, Self.hour]))
     }
 }
