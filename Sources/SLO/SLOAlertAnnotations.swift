@@ -13,8 +13,9 @@ struct SLOAlertAnnotations: Sendable {
     let slo: SLO
     let conditions: [AlertWindow]
     let engine: Engine
-    /// Every series recorded for the SLO (`{sloth_id="…"}`), parsed and prepared once: equality
-    /// only, so no regular expression is compiled at each evaluation.
+    /// The SLO's recorded ratios and remaining budget (`{sloth_id="…", __name__=~"…"}`), parsed
+    /// and prepared once (its regular expression compiled once); not its other recorded series
+    /// nor its `ALERTS`.
     private let recorded: PreparedQuery?
     /// `windows(severity)` of each severity, written once.
     private let windowsText: [AlertSeverity: String]
@@ -27,7 +28,8 @@ struct SLOAlertAnnotations: Sendable {
         self.slo = slo
         self.conditions = conditions
         self.engine = engine
-        self.recorded = (try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id))}"))
+        let names = "\(Self.ratioPrefix).+|\(Self.remainingName)"
+        self.recorded = (try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id)), __name__=~\"\(names)\"}"))
             .map { PreparedQuery($0, lookbackDelta: engine.lookbackDelta) }
         var texts: [AlertSeverity: String] = [:]
         for severity in AlertSeverity.allCases { texts[severity] = Self.windows(severity, conditions) }
@@ -56,31 +58,66 @@ struct SLOAlertAnnotations: Sendable {
         return "\(severity.rawValue): " + parts.joined(separator: ", or ")
     }
 
+    /// The name prefix of the recorded ratios, `slo:sli_error:ratio_rate<window>`.
+    static let ratioPrefix = "slo:sli_error:ratio_rate"
+    /// The remaining budget's record.
+    static let remainingName = "slo:period_error_budget_remaining:ratio"
+
+    /// The figures of one label set of the SLO (one group of a grouped SLO).
+    private struct Figures {
+        var key: Labels
+        var rates: [(length: Int64, window: String, rate: Double)] = []
+        var remaining: Double?
+    }
+
     /// The annotations for `severity` at `time`.
     func annotations(_ severity: AlertSeverity, at time: Int64, reader: any SampleReader) async -> [Labels: [String: String]] {
         guard let recorded, case .vector(let samples)? = try? await engine.instantQuery(recorded, at: time, reader: reader)
         else { return [:] }
-        var rates: [Labels: [(Int64, String, Double)]] = [:]
-        var remaining: [Labels: Double] = [:]
+        // Most SLOs have one label set: its key is made once, later samples compared in place.
+        var groups: [Figures] = []
+        var positions: [Labels: Int] = [:]
         for sample in samples {
             guard let name = sample.labels.metricName else { continue }
-            if name == "slo:period_error_budget_remaining:ratio" {
-                remaining[Self.key(sample.labels)] = sample.v
-            } else if name.hasPrefix("slo:sli_error:ratio_rate"), let window = sample.labels["sloth_window"],
-                      let length = windowLengths[window] ?? (try? PromDuration(parsing: window))?.milliseconds {
-                rates[Self.key(sample.labels), default: []].append((length, window, sample.v / budget))
+            let isRemaining = name == Self.remainingName
+            var window = ""
+            var length: Int64 = 0
+            if !isRemaining {
+                guard name.hasPrefix(Self.ratioPrefix), let text = sample.labels["sloth_window"],
+                      let known = windowLengths[text] ?? (try? PromDuration(parsing: text))?.milliseconds
+                else { continue }
+                (window, length) = (text, known)
+            }
+            let position: Int
+            if let found = groups.indices.last(where: { groups.count <= 4 && Self.isKey(groups[$0].key, of: sample.labels) }) {
+                position = found
+            } else {
+                let key = Self.key(sample.labels)
+                if let found = positions[key] {
+                    position = found
+                } else {
+                    position = groups.count
+                    positions[key] = position
+                    groups.append(Figures(key: key))
+                }
+            }
+            if isRemaining {
+                groups[position].remaining = sample.v
+            } else {
+                groups[position].rates.append((length, window, sample.v / budget))
             }
         }
         var result: [Labels: [String: String]] = [:]
-        for key in Set(rates.keys).union(remaining.keys) {
+        for figures in groups {
             var values = ["windows": windowsText[severity] ?? windows(severity)]
-            if let list = rates[key]?.sorted(by: { $0.0 < $1.0 }), !list.isEmpty {
-                values["burn_rates"] = list.map { "\($0.1): \(Self.number($0.2))x" }.joined(separator: ", ")
+            if !figures.rates.isEmpty {
+                values["burn_rates"] = figures.rates.sorted { $0.length < $1.length }
+                    .map { "\($0.window): \(Self.number($0.rate))x" }.joined(separator: ", ")
             }
-            if let left = remaining[key], left.isFinite {
+            if let left = figures.remaining, left.isFinite {
                 values["budget_remaining"] = Self.number(left * 100) + "%"
             }
-            result[key] = values
+            result[figures.key] = values
         }
         return result
     }
@@ -88,7 +125,21 @@ struct SLOAlertAnnotations: Sendable {
     /// The labels an alert of the SLO shares with a recorded series: all but `__name__` and
     /// `sloth_window`.
     static func key(_ labels: Labels) -> Labels {
-        Labels(canonical: labels.filter { $0.name != Label.metricName && $0.name != "sloth_window" })
+        Labels(canonical: labels.filter { !isLeftOut($0.name) })
+    }
+
+    /// Whether `key` is `key(labels)`, compared in place.
+    static func isKey(_ key: Labels, of labels: Labels) -> Bool {
+        var position = key.startIndex
+        for label in labels where !isLeftOut(label.name) {
+            guard position < key.endIndex, key[position] == label else { return false }
+            position += 1
+        }
+        return position == key.endIndex
+    }
+
+    private static func isLeftOut(_ name: String) -> Bool {
+        name == Label.metricName || name == "sloth_window"
     }
 
     /// Two decimals at most, no trailing zeros.

@@ -74,7 +74,9 @@ public struct Engine: Sendable {
                 evaluator.summarised[matrix] = [time: series]
             }
             for read in reads {
-                evaluator.data[read.selector] = try await reader.select(matchers: read.matchers, start: time + read.start, end: time + read.end)
+                evaluator.data[read.selector] = read.latestOnly
+                    ? try await reader.selectLatest(matchers: read.matchers, start: time + read.start, end: time + read.end)
+                    : try await reader.select(matchers: read.matchers, start: time + read.start, end: time + read.end)
             }
         } catch {
             throw EvaluationError(.storage, error.message)

@@ -152,19 +152,10 @@ extension Evaluator {
         // One sample on each side (most rule expressions): no duplicates or repeated matches to
         // look for, so no tables.
         if lhs.count == 1 && rhs.count == 1 {
-            let (sample, other) = (lhs[0], rhs[0])
-            guard sameSignature(sample.labels, other.labels, names) else { return [] }
-            var (l, r) = (sample.v, other.v)
-            if cardinality == .oneToMany { swap(&l, &r) }
-            var (value, keep) = elementBinop(op, l, r)
-            if returnBool {
-                value = keep ? 1 : 0
-            } else if !keep {
-                return []
-            }
-            var labels = resultLabels(sample.labels, other.labels, op, matching, matchingNames, cardinality)
-            if returnBool { labels = labels.droppingMetricName }
-            return [Sample(labels: labels, t: t, v: value)]
+            guard sameSignature(lhs[0].labels, rhs[0].labels, names),
+                  let joined = joinedSample(lhs[0], rhs[0], op, matching, matchingNames, cardinality, returnBool: returnBool, t: t)
+            else { return [] }
+            return [joined]
         }
         var rightBySignature: [Labels: Sample] = [:]
         for sample in rhs {
@@ -182,28 +173,40 @@ extension Evaluator {
         var result: [Sample] = []
         for sample in lhs {
             let signature = signature(sample.labels, names)
-            guard let other = rightBySignature[signature] else { continue }
-            var (l, r) = (sample.v, other.v)
-            if cardinality == .oneToMany { swap(&l, &r) }
-            var (value, keep) = elementBinop(op, l, r)
-            if returnBool {
-                value = keep ? 1 : 0
-            } else if !keep {
-                continue
-            }
-            var labels = resultLabels(sample.labels, other.labels, op, matching, matchingNames, cardinality)
-            if returnBool { labels = labels.droppingMetricName }
+            guard let other = rightBySignature[signature],
+                  let joined = joinedSample(sample, other, op, matching, matchingNames, cardinality, returnBool: returnBool, t: t)
+            else { continue }
             if cardinality == .oneToOne {
                 if matched[signature] != nil {
                     throw .execution("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
                 }
                 matched[signature] = []
-            } else if matched[signature, default: []].insert(labels).inserted == false {
+            } else if matched[signature, default: []].insert(joined.labels).inserted == false {
                 throw .execution("multiple matches for labels: grouping labels must ensure unique matches")
             }
-            result.append(Sample(labels: labels, t: t, v: value))
+            result.append(joined)
         }
         return result
+    }
+
+    /// The result of `op` between a matched pair (`sample` from the "many" side), or `nil` where
+    /// a comparison without `bool` filters it out.
+    @inline(__always)
+    static func joinedSample(
+        _ sample: Sample, _ other: Sample, _ op: BinaryOperator, _ matching: VectorMatching, _ matchingNames: Set<String>,
+        _ cardinality: VectorMatching.Cardinality, returnBool: Bool, t: Int64
+    ) -> Sample? {
+        var (l, r) = (sample.v, other.v)
+        if cardinality == .oneToMany { swap(&l, &r) }
+        var (value, keep) = elementBinop(op, l, r)
+        if returnBool {
+            value = keep ? 1 : 0
+        } else if !keep {
+            return nil
+        }
+        var labels = resultLabels(sample.labels, other.labels, op, matching, matchingNames, cardinality)
+        if returnBool { labels = labels.droppingMetricName }
+        return Sample(labels: labels, t: t, v: value)
     }
 
     /// The labels of a vector-vector result, from the "many" side's labels and the "one" side's included ones.

@@ -158,6 +158,42 @@ struct Evaluator: Sendable {
     }
 }
 
+extension Evaluator {
+    /// The selectors `plan(_:start:end:summarised:into:)` gives a window read as samples for
+    /// more than an instant vector selector takes of it: those of matrix selectors not read as
+    /// summaries, and every selector inside a subquery. The others need, at each step, only their
+    /// latest sample in the lookback window.
+    static func rangeReadSelectors(_ expr: Expr, summarised: Set<MatrixSelector>, into selectors: inout Set<VectorSelector>) {
+        switch expr {
+        case .number, .string, .vectorSelector:
+            break
+        case .matrixSelector(let matrix):
+            selectors.insert(matrix.selector)
+        case .subquery(let subquery):
+            var inner: [VectorSelector: (start: Int64, end: Int64)] = [:]
+            Evaluator(data: [:], lookbackDelta: 0, subqueryStep: 1, queryStart: 0, queryEnd: 0)
+                .plan(subquery.expr, start: 0, end: 0, into: &inner)
+            selectors.formUnion(inner.keys)
+        case .call(let call):
+            for argument in call.arguments {
+                if summarisableFunctions.contains(call.function.name),
+                   let matrix = matrixArgument(argument), summarised.contains(matrix) { continue }
+                rangeReadSelectors(argument, summarised: summarised, into: &selectors)
+            }
+        case .aggregation(let aggregation):
+            rangeReadSelectors(aggregation.expr, summarised: summarised, into: &selectors)
+            if let parameter = aggregation.parameter { rangeReadSelectors(parameter, summarised: summarised, into: &selectors) }
+        case .binary(let binary):
+            rangeReadSelectors(binary.lhs, summarised: summarised, into: &selectors)
+            rangeReadSelectors(binary.rhs, summarised: summarised, into: &selectors)
+        case .unary(let unary):
+            rangeReadSelectors(unary.expr, summarised: summarised, into: &selectors)
+        case .paren(let inner):
+            rangeReadSelectors(inner, summarised: summarised, into: &selectors)
+        }
+    }
+}
+
 extension Labels {
     /// The labels without `__name__`.
     var droppingMetricName: Labels {

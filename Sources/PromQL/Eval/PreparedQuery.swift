@@ -14,6 +14,9 @@ public final class PreparedQuery: Sendable {
         /// The window's start and end minus the evaluation time.
         var start: Int64
         var end: Int64
+        /// Whether the selector is only an instant vector selector: its latest sample in the
+        /// window is all the query takes of it (`SampleReader.selectLatest`).
+        var latestOnly: Bool
     }
 
     /// The expression.
@@ -57,13 +60,16 @@ public final class PreparedQuery: Sendable {
             data: [:], lookbackDelta: lookbackDelta.milliseconds, subqueryStep: 0, queryStart: 0, queryEnd: 0)
         var windows: [VectorSelector: (start: Int64, end: Int64)] = [:]
         evaluator.plan(expr, start: 0, end: 0, summarised: set, into: &windows)
+        var rangeRead: Set<VectorSelector> = []
+        Evaluator.rangeReadSelectors(expr, summarised: set, into: &rangeRead)
         var reads: [Read] = []
         for (selector, window) in windows {
             guard let matchers = try? Engine.seriesMatchers(selector) else {
                 self.reads = nil
                 return
             }
-            reads.append(Read(selector: selector, matchers: matchers, start: window.start, end: window.end))
+            reads.append(Read(
+                selector: selector, matchers: matchers, start: window.start, end: window.end, latestOnly: !rangeRead.contains(selector)))
         }
         self.reads = reads
     }

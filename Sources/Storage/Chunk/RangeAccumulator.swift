@@ -57,20 +57,9 @@ public struct RangeAccumulator: Sendable {
         guard let chunkFirst = summary.first, let chunkLast = summary.last,
               let chunkMin = summary.min, let chunkMax = summary.max
         else { return }
-        if let previous = last {
-            if chunkFirst.v < previous.v { resetValues.append(previous.v) }
-            if Self.changed(previous.v, chunkFirst.v) { changes += 1 }
-            max = Self.foldMax(max ?? chunkMax, chunkMax)
-            min = Self.foldMin(min ?? chunkMin, chunkMin)
-        } else {
-            first = chunkFirst
-            min = chunkMin
-            max = chunkMax
-        }
-        if !summary.resetValues.isEmpty { resetValues.append(contentsOf: summary.resetValues) }
-        changes += summary.changes
-        count += summary.count
-        last = chunkLast
+        join(
+            first: chunkFirst, last: chunkLast, min: chunkMin, max: chunkMax,
+            count: summary.count, changes: summary.changes, resetValues: summary.resetValues)
     }
 
     /// Appends what `later` folded, the samples right after this accumulator's, as if each of
@@ -80,20 +69,32 @@ public struct RangeAccumulator: Sendable {
     public mutating func append(_ later: RangeAccumulator) {
         guard let laterFirst = later.first, let laterLast = later.last, let laterMin = later.min, let laterMax = later.max
         else { return }
+        join(
+            first: laterFirst, last: laterLast, min: laterMin, max: laterMax,
+            count: later.count, changes: later.changes, resetValues: later.resetValues)
+    }
+
+    /// Joins a folded run of samples that follows this accumulator's: the boundary between the
+    /// two (a reset, a change) and then the run's own figures.
+    @inline(__always)
+    private mutating func join(
+        first runFirst: ChunkSample, last runLast: ChunkSample, min runMin: Double, max runMax: Double,
+        count runCount: Int, changes runChanges: Int, resetValues runResets: [Double]
+    ) {
         if let previous = last {
-            if laterFirst.v < previous.v { resetValues.append(previous.v) }
-            if Self.changed(previous.v, laterFirst.v) { changes += 1 }
-            max = Self.foldMax(max ?? laterMax, laterMax)
-            min = Self.foldMin(min ?? laterMin, laterMin)
+            if runFirst.v < previous.v { resetValues.append(previous.v) }
+            if Self.changed(previous.v, runFirst.v) { changes += 1 }
+            max = Self.foldMax(max ?? runMax, runMax)
+            min = Self.foldMin(min ?? runMin, runMin)
         } else {
-            first = laterFirst
-            min = laterMin
-            max = laterMax
+            first = runFirst
+            min = runMin
+            max = runMax
         }
-        if !later.resetValues.isEmpty { resetValues.append(contentsOf: later.resetValues) }
-        changes += later.changes
-        count += later.count
-        last = laterLast
+        if !runResets.isEmpty { resetValues.append(contentsOf: runResets) }
+        changes += runChanges
+        count += runCount
+        last = runLast
     }
 
     /// `last - first` plus each reset correction in order: Prometheus' counter increase before

@@ -63,6 +63,20 @@ struct SeriesHead: Sendable {
         samples.removeAll(keepingCapacity: false)
     }
 
+    /// The latest sample with `start <= t <= end`, if any.
+    func last(from start: Int64, through end: Int64) -> ChunkSample? {
+        guard let newest = samples.last else { return nil }
+        if newest.t <= end { return newest.t >= start ? newest : nil }
+        // Binary search for the last sample at or before `end`.
+        var low = 0
+        var high = samples.count
+        while low < high {
+            let middle = (low + high) / 2
+            if samples[middle].t <= end { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && samples[low - 1].t >= start ? samples[low - 1] : nil
+    }
+
     /// The samples with `start <= t <= end`, in time order.
     func samples(from start: Int64, through end: Int64) -> [ChunkSample] {
         guard let first = samples.first?.t, let last = samples.last?.t, first <= end, last >= start else { return [] }

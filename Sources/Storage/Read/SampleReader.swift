@@ -12,6 +12,10 @@ public protocol SampleReader: Sendable {
     /// samples there are left out.
     func select(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples]
 
+    /// Like `select`, but with only the latest sample of each series in `[start, end]` (a stale
+    /// marker included): all an instant vector selector takes of its lookback window.
+    func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples]
+
     /// Like `select`, but chunks lying wholly inside `[start, end]` come as their summary, not
     /// decoded, and runs of them as one rolled-up summary (`SummaryRollup`) where the reader
     /// keeps one: a 30-day window costs about what a 1-hour one does.
@@ -36,6 +40,13 @@ public protocol SampleReader: Sendable {
 }
 
 extension SampleReader {
+    /// `selectLatest(matchers:start:end:)` by `select`, keeping each series' last sample.
+    public func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
+        try await select(matchers: matchers, start: start, end: end).map { series in
+            SeriesSamples(labels: series.labels, samples: series.samples.last.map { [$0] } ?? [])
+        }
+    }
+
     /// `accumulate(matchers:end:ranges:)` by one `selectSummarised` per window.
     public func accumulate(matchers: [SeriesMatcher], end: Int64, ranges: [Int64]) async throws(StorageError) -> [SeriesWindows] {
         var found: [Labels: [RangeAccumulator]] = [:]

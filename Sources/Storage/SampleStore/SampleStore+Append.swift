@@ -66,7 +66,6 @@ extension SampleStore {
             return report
         }
 
-        var wal = WALRecordWriter(expectedSamples: report.accepted)
         var emptyHead = SeriesHead()
         let (samplesPerChunk, maxSpan) = (configuration.samplesPerChunk, configuration.maxChunkSpan)
         states.withUnsafeMutableBufferPointer { states in
@@ -76,17 +75,25 @@ extension SampleStore {
                 } else {
                     works[position].planCuts(head: &emptyHead, samplesPerChunk: samplesPerChunk, maxSpan: maxSpan)
                 }
-                works[position].writeWAL(to: &wal)
             }
         }
         encodeCuts(&works)
-        let walRow = nextWALRowID
+        let walRow: Int64
         if deferringCommit && !works.contains(where: { $0.slot == nil || !$0.cuts.isEmpty }) {
-            deferredWAL.append((walRow, wal))
+            // Into the open deferred row, or a new one.
+            var deferred = deferredWAL ?? (nextWALRowID, WALRecordWriter(expectedSamples: report.accepted))
+            deferredWAL = nil
+            if deferred.id == nextWALRowID { nextWALRowID += 1 }
+            for position in works.indices where !works[position].accepted.isEmpty { works[position].writeWAL(to: &deferred.record) }
+            walRow = deferred.id
+            deferredWAL = deferred
         } else {
+            var wal = WALRecordWriter(expectedSamples: report.accepted)
+            for position in works.indices where !works[position].accepted.isEmpty { works[position].writeWAL(to: &wal) }
+            walRow = nextWALRowID
             try commit(works, wal: (walRow, wal))
+            nextWALRowID += 1
         }
-        nextWALRowID += 1
         report.newSeries = apply(&works, walRow: walRow)
         report.seriesRefs = Self.refs(entryWork, works)
 
@@ -199,7 +206,7 @@ extension SampleStore {
 
     /// Writes the WAL rows of deferred appends in one transaction, if there are any.
     public func commitDeferred() throws(StorageError) {
-        guard !deferredWAL.isEmpty else { return }
+        guard deferredWAL != nil else { return }
         try transaction("the output of deferred appends") { _ in }
     }
 
@@ -208,19 +215,19 @@ extension SampleStore {
     /// the database pages the transaction writes, for the background checkpoint.
     func transaction(_ what: @autoclosure () -> String, pages: Int = 1, _ body: (Database) throws -> Void) throws(StorageError) {
         let deferred = deferredWAL
-        defer { database.checkpointer?.committed(pages: pages + deferred.reduce(0) { $0 + Self.pages($1.record.bytes.count) }) }
+        defer { database.checkpointer?.committed(pages: pages + (deferred.map { Self.pages($0.record.bytes.count) } ?? 0)) }
         do {
             try database.writer.write { db in
-                for row in deferred {
+                if let row = deferred {
                     try SampleTables.insertWAL(db, id: row.id, samples: row.record.sampleCount, bytes: row.record.bytes)
                 }
                 try body(db)
             }
         } catch {
-            let rows = deferred.isEmpty ? "" : " (with \(deferred.count) deferred WAL rows)"
+            let rows = deferred.map { " (with the deferred WAL row of \($0.record.sampleCount) samples)" } ?? ""
             throw StorageError(.io, "cannot commit \(what())\(rows): \(error)")
         }
-        deferredWAL.removeAll()
+        deferredWAL = nil
     }
 
     /// The database pages a blob of `bytes` fills, and one for its row.

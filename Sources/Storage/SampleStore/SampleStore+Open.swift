@@ -65,6 +65,23 @@ extension SampleStore {
     /// Samples already in a chunk (at or before the series' newest chunk), of series deleted by
     /// retention, or before the retention boundary are skipped. A row that does not decode is
     /// logged and skipped.
+    /// The entries of a WAL row with one entry per series, in the order of each series' first
+    /// entry: a row of deferred appends holds a series once per append that wrote it.
+    static func bySeries(_ entries: [WALRecordReader.Entry]) -> [WALRecordReader.Entry] {
+        var positions: [Int64: Int] = [:]
+        var merged: [WALRecordReader.Entry] = []
+        merged.reserveCapacity(entries.count)
+        for entry in entries {
+            if let position = positions[entry.seriesID] {
+                merged[position].samples += entry.samples
+            } else {
+                positions[entry.seriesID] = merged.count
+                merged.append(entry)
+            }
+        }
+        return merged
+    }
+
     private func replay(_ rows: [Int64]) throws(StorageError) -> Int {
         var replayed = 0
         for row in rows {
@@ -86,7 +103,7 @@ extension SampleStore {
             }
             var works: [SeriesWork] = []
             var report = AppendReport()
-            for entry in entries {
+            for entry in Self.bySeries(entries) {
                 guard let slot = slotsByID[entry.seriesID] else { continue }
                 let series = state(slot)
                 let persisted = series.chunkMaxT ?? .min

@@ -10,6 +10,55 @@ extension SampleStore {
         return try await readEach(snapshots, "select \(matchers)") { snapshot, db in try Self.samples(snapshot, start, end, db) }
     }
 
+    /// See `SampleReader.selectLatest(matchers:start:end:)`: a series whose head holds a sample
+    /// in the window takes the head's last one there, without copying its head or reading its
+    /// chunks; the others are read as `select` reads them.
+    public nonisolated func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
+        guard start <= end else { return [] }
+        let latest = await latestInHeads(matchers: matchers, start: start, end: end)
+        guard latest.contains(where: { $0.snapshot != nil }) else {
+            return latest.map { SeriesSamples(labels: $0.labels, samples: [$0.sample!]) }
+        }
+        let unread = latest.compactMap(\.snapshot)
+        var read = try await readEach(unread, "select \(matchers)") { snapshot, db in
+            try Self.samples(snapshot, start, end, db).map { SeriesSamples(labels: $0.labels, samples: [$0.samples[$0.samples.count - 1]]) }
+        }.makeIterator()
+        // `readEach` leaves out the series found empty, keeping the order: match them by labels.
+        var next = read.next()
+        var result: [SeriesSamples] = []
+        result.reserveCapacity(latest.count)
+        for entry in latest {
+            if let sample = entry.sample {
+                result.append(SeriesSamples(labels: entry.labels, samples: [sample]))
+            } else if let found = next, found.labels == entry.labels {
+                result.append(found)
+                next = read.next()
+            }
+        }
+        return result
+    }
+
+    /// Per selected series overlapping `[start, end]`, sorted by label set: its head's last sample
+    /// in the window, or (no head sample there) its snapshot, to read.
+    private func latestInHeads(
+        matchers: [SeriesMatcher], start: Int64, end: Int64
+    ) -> [(labels: Labels, sample: ChunkSample?, snapshot: SeriesSnapshot?)] {
+        let slots = selectedSlots(matchers)
+        var result: [(labels: Labels, sample: ChunkSample?, snapshot: SeriesSnapshot?)] = []
+        result.reserveCapacity(slots.count)
+        // Read in place: copying a state would retain its labels, head and chunks.
+        states.withUnsafeBufferPointer { states in
+            for slot in slots where states[Int(slot)] != nil {
+                if let sample = states[Int(slot)]!.head.last(from: start, through: end) {
+                    result.append((states[Int(slot)]!.labels, sample, nil))
+                } else if let snapshot = states[Int(slot)]!.snapshot(start, end) {
+                    result.append((snapshot.labels, nil, snapshot))
+                }
+            }
+        }
+        return result
+    }
+
     /// One series' samples in `[start, end]`: its chunks' from memory where the store holds
     /// them, else from `db` (`ChunkRowsNeeded` without one), and its head's.
     private static func samples(_ snapshot: SeriesSnapshot, _ start: Int64, _ end: Int64, _ db: Database?) throws -> SeriesSamples? {

@@ -55,9 +55,11 @@ public actor SampleStore: SampleReader {
     var samplesSinceMaintenance = 0
     /// The first WAL row after the last maintenance: heads appended to from it on are not idle.
     var walRowAtMaintenance: Int64 = .min
-    /// WAL rows of deferred appends (`append(_:deferringCommit:)`), applied in memory and written
-    /// by the store's next transaction or `commitDeferred()`, oldest first.
-    var deferredWAL: [(id: Int64, record: WALRecordWriter)] = []
+    /// The WAL row of deferred appends (`append(_:deferringCommit:)`), applied in memory and
+    /// written by the store's next transaction or `commitDeferred()`: every deferred append until
+    /// then adds its series to this one row (the output of a scheduler's wake-up is one row, not
+    /// one per rule group).
+    var deferredWAL: (id: Int64, record: WALRecordWriter)?
 
     private init(database: BurnrateDatabase, configuration: SampleStoreConfiguration, logger: Logger) {
         self.database = database
