@@ -23,14 +23,12 @@ extension MemorySampleReader: RuleSampleStore {
 }
 
 extension SampleStore: RuleSampleStore {
-    /// See `RuleSampleStore.appendRuleOutput(_:)`: one append, its commit deferred
-    /// (`append(_:deferringCommit:)`) unless it creates a series or cuts a chunk. A sample at a
-    /// time the series already has (a re-evaluation after a restart) is kept as first written.
+    /// See `RuleSampleStore.appendRuleOutput(_:)`: `appendDeferred(_:)`, an append with its commit
+    /// deferred unless it creates a series or cuts a chunk. A sample at a time the series already
+    /// has (a re-evaluation after a restart) is kept as first written.
     public func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
         guard !series.isEmpty else { return }
-        var batch = AppendBatch(policy: .acceptValid)
-        for entry in series { batch.append(entry.labels, entry.samples) }
-        _ = try append(batch, deferringCommit: true)
+        try appendDeferred(series)
     }
 
     /// See `RuleSampleStore.commitRuleOutput()`: `commitDeferred()`.

@@ -116,9 +116,9 @@ final class ChunkedSampleReader: SampleReader {
                 if rollups {
                     stored.rollup.cover(from: from, through: through) { from, through in
                         addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
-                    } block: { block in
-                        stretch.addBlock(block.summary, minT: block.minT, maxT: block.maxT)
-                        lastT = block.maxT
+                    } summary: { minT, maxT, _, summary in
+                        stretch.addBlock(summary, minT: minT, maxT: maxT)
+                        lastT = maxT
                     }
                 } else {
                     addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)

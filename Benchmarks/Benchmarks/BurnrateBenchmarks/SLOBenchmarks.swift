@@ -208,7 +208,7 @@ enum SLOFixture {
 func registerSLOBenchmarks() {
     for count in [10, 100, 1_000] {
         let configuration = Benchmark.Configuration(
-            metrics: [.wallClock, .cpuTotal, .mallocCountTotal], scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 50)
+            metrics: [.wallClock, .cpuTotal, .instructions, .mallocCountTotal], scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 50)
         Benchmark("SLO tick \(count) SLOs 30d", configuration: configuration) { benchmark in
             let tick = try await SLOFixture.ticks.tick(count: count)
             benchmark.startMeasurement()

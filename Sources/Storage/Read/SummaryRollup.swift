@@ -144,14 +144,30 @@ public struct SummaryRollup: Sendable {
         chunks: (Int64, Int64) throws -> Void,
         block: (Block) throws -> Void
     ) rethrows {
-        guard start <= end else { return }
-        try cover(start, end, level: levels.count - 1, chunks: chunks, block: block)
+        try cover(from: start, through: end, chunks: chunks) { minT, maxT, chunkCount, summary in
+            try block(Block(minT: minT, maxT: maxT, chunks: chunkCount, summary: copy summary))
+        }
     }
 
-    private func cover(
-        _ start: Int64, _ end: Int64, level: Int,
+    /// `cover(from:through:chunks:block:)` giving each block's bounds, chunk count and summary,
+    /// the summary lent from the rollup rather than copied (a summary is about 130 bytes, and a
+    /// long window takes a few dozen of them).
+    public func cover(
+        from start: Int64, through end: Int64,
         chunks: (Int64, Int64) throws -> Void,
-        block: (Block) throws -> Void
+        summary: (_ minT: Int64, _ maxT: Int64, _ chunks: Int, _ summary: borrowing ChunkSummary) throws -> Void
+    ) rethrows {
+        guard start <= end else { return }
+        try levels.withUnsafeBufferPointer { levels in
+            try Self.cover(levels, start, end, level: levels.count - 1, chunks: chunks, summary: summary)
+        }
+    }
+
+    /// The levels are read in place (no copy of a level's arrays, nor of a summary).
+    private static func cover(
+        _ levels: UnsafeBufferPointer<Level>, _ start: Int64, _ end: Int64, level: Int,
+        chunks: (Int64, Int64) throws -> Void,
+        summary: (Int64, Int64, Int, borrowing ChunkSummary) throws -> Void
     ) rethrows {
         guard level >= 0 else {
             try chunks(start, end)
@@ -165,19 +181,23 @@ public struct SummaryRollup: Sendable {
         guard last > first else {
             let betweenBlocks = first > 0 && levels[level].maxT[first - 1] < start
                 && first < levels[level].count && levels[level].minT[first] > end
-            if !betweenBlocks { try cover(start, end, level: level - 1, chunks: chunks, block: block) }
+            if !betweenBlocks { try cover(levels, start, end, level: level - 1, chunks: chunks, summary: summary) }
             return
         }
         // Blocks of one level are consecutive runs of chunks: a stretch lying between two of them
         // holds no chunk and is not given (it would cost a read finding nothing).
         let blocksStart = levels[level].minT[first]
         if blocksStart > start && !(first > 0 && levels[level].maxT[first - 1] < start) {
-            try cover(start, blocksStart - 1, level: level - 1, chunks: chunks, block: block)
+            try cover(levels, start, blocksStart - 1, level: level - 1, chunks: chunks, summary: summary)
         }
-        for index in first..<last { try block(levels[level].block(index)) }
+        try levels[level].summaries.withUnsafeBufferPointer { summaries in
+            for index in first..<last {
+                try summary(levels[level].minT[index], levels[level].maxT[index], levels[level].chunks[index], summaries[index])
+            }
+        }
         let through = levels[level].maxT[last - 1]
         if through < end && !(last < levels[level].count && levels[level].minT[last] > end) {
-            try cover(through + 1, end, level: level - 1, chunks: chunks, block: block)
+            try cover(levels, through + 1, end, level: level - 1, chunks: chunks, summary: summary)
         }
     }
 }

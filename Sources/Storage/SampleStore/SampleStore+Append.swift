@@ -99,15 +99,19 @@ extension SampleStore {
 
         appendsSinceMaintenance += 1
         samplesSinceMaintenance += report.accepted
-        if appendsSinceMaintenance >= configuration.maintenanceInterval && samplesSinceMaintenance >= index.count {
-            do {
-                try maintain(cutBefore: maxSeenT.subtractingSaturated(configuration.idleHeadCutAfter), appendedBefore: walRowAtMaintenance)
-            } catch {
-                // The append itself committed; maintenance is retried after the next interval.
-                logger.warning("sample store maintenance failed", metadata: ["error": "\(error)"])
-            }
-        }
+        maintainIfDue()
         return report
+    }
+
+    /// Runs maintenance when enough appends and samples came since it last ran.
+    func maintainIfDue() {
+        guard appendsSinceMaintenance >= configuration.maintenanceInterval && samplesSinceMaintenance >= index.count else { return }
+        do {
+            try maintain(cutBefore: maxSeenT.subtractingSaturated(configuration.idleHeadCutAfter), appendedBefore: walRowAtMaintenance)
+        } catch {
+            // The append itself committed; maintenance is retried after the next interval.
+            logger.warning("sample store maintenance failed", metadata: ["error": "\(error)"])
+        }
     }
 
     /// The batch's entries as one work item per series, merging repeated label sets and giving

@@ -182,9 +182,9 @@ extension SampleStore {
         if let cache, let rollup = try Self.currentRollup(db, snapshot, cache) {
             try rollup.cover(from: start, through: end) { from, through in
                 try Self.addChunkPieces(db, snapshot, runs, decoded, from: from, through: through, into: &sink, lastT: &lastT)
-            } block: { block in
-                sink.addBlock(block.summary, minT: block.minT, maxT: block.maxT)
-                lastT = block.maxT
+            } summary: { minT, maxT, _, summary in
+                sink.addBlock(summary, minT: minT, maxT: maxT)
+                lastT = maxT
             }
         } else {
             try Self.addChunkPieces(db, snapshot, runs, decoded, from: start, through: end, into: &sink, lastT: &lastT)

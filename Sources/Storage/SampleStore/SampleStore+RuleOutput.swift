@@ -1,0 +1,48 @@
+extension SampleStore {
+    /// Appends output the store's own evaluation computed (rule output: usually one new sample per
+    /// existing series) with its commit deferred, as `append(_:deferringCommit:)` with
+    /// `.acceptValid` does, with the same result.
+    ///
+    /// Each entry in order that holds one sample, of a series the store has, newer than the
+    /// series' newest sample, inside retention, and that fits in the series' head without a cut
+    /// goes to the head and the deferred WAL row directly: no work items, tables or report. At
+    /// the first entry that does not, the rest of the batch takes `append(_:deferringCommit:)`.
+    public func appendDeferred(_ series: [SeriesSamples]) throws(StorageError) {
+        var position = series.startIndex
+        let (samplesPerChunk, maxSpan, minValidTime) = (configuration.samplesPerChunk, configuration.maxChunkSpan, self.minValidTime)
+        var appended = 0
+        states.withUnsafeMutableBufferPointer { states in
+            while position < series.endIndex {
+                let entry = series[position]
+                guard entry.samples.count == 1, let slot = index.slot(of: entry.labels) else { break }
+                let sample = entry.samples[0]
+                guard let newest = states[Int(slot)]!.maxT, sample.t > newest, sample.t >= minValidTime else { break }
+                // The head is read in place: a copy would retain its samples.
+                guard states[Int(slot)]!.head.count + 1 <= samplesPerChunk,
+                      sample.t - (states[Int(slot)]!.head.minT ?? sample.t) <= maxSpan
+                else { break }
+                if deferredWAL == nil {
+                    deferredWAL = (nextWALRowID, WALRecordWriter(expectedSamples: series.count - position))
+                    nextWALRowID += 1
+                }
+                deferredWAL!.record.beginSeries(id: states[Int(slot)]!.id, count: 1)
+                deferredWAL!.record.append(t: sample.t, v: sample.v)
+                states[Int(slot)]!.head.apply(accepted: entry.samples[...], cutCount: 0, walRow: deferredWAL!.id)
+                if sample.t > maxSeenT { maxSeenT = sample.t }
+                appended += 1
+                position += 1
+            }
+        }
+        if appended > 0 {
+            appendsSinceMaintenance += 1
+            samplesSinceMaintenance += appended
+        }
+        if position < series.endIndex {
+            var batch = AppendBatch(policy: .acceptValid)
+            for entry in series[position...] { batch.append(entry.labels, entry.samples) }
+            _ = try append(batch, deferringCommit: true)
+        } else if appended > 0 {
+            maintainIfDue()
+        }
+    }
+}

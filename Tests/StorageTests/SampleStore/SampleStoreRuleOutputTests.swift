@@ -1,0 +1,63 @@
+import Testing
+import Storage
+
+/// `SampleStore.appendDeferred(_:)` (rule output: one sample per existing series straight to the
+/// heads and the deferred WAL row) against `append(_:deferringCommit:)` with `.acceptValid`: the
+/// same samples read back, in memory and from the database after the commit and a reopen, over
+/// random batches mixing new series, several samples per entry, a series twice in a batch,
+/// samples older than or equal to the newest, stale markers, and heads filling up to a cut.
+@Suite struct SampleStoreRuleOutputTests {
+    /// Everything the store holds, series by series, values as bits.
+    static func contents(_ store: SampleStore) async throws -> [String] {
+        try await store.select(matchers: [.init("__name__", .regexMatch, ".+")], start: .min, end: .max).map { series in
+            "\(series.labels): " + series.samples.map { "\($0.t)=\($0.v.bitPattern)" }.joined(separator: " ")
+        }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func theFastPathStoresWhatTheGeneralAppendStores(seed: UInt64) async throws {
+        var configuration = SampleStoreConfiguration()
+        configuration.samplesPerChunk = 6
+        let fast = StoreFixture(configuration: configuration)
+        let general = StoreFixture(configuration: configuration)
+        let (fastStore, generalStore) = (try await fast.open(), try await general.open())
+        var random = SplitMix64(seed: seed)
+        let names = (0..<8).map { StoreFixture.labels("slo:ratio", instance: $0) }
+        var time: Int64 = 0
+        var fastTaken = 0
+        for round in 0..<120 {
+            time += 15_000
+            var batch: [SeriesSamples] = []
+            for labels in names where random.next() % 4 != 0 {
+                var samples = [ChunkSample(t: time, v: Double(random.next() % 100) / 7)]
+                switch random.next() % 12 {
+                case 0: samples[0].v = ChunkSample.staleMarker
+                case 1: samples.append(ChunkSample(t: time + 1, v: 1))
+                case 2: samples[0].t = time - 15_000  // not newer than the newest, or a gap filled
+                default: break
+                }
+                batch.append(SeriesSamples(labels: labels, samples: samples))
+            }
+            if round % 10 == 3, let repeated = batch.first { batch.append(repeated) }
+            if round % 17 == 5 { batch.append(SeriesSamples(labels: StoreFixture.labels("slo:new", instance: round), samples: [ChunkSample(t: time, v: 1)])) }
+            let before = await fastStore.statistics().headSamples
+            try await fastStore.appendDeferred(batch)
+            var general = AppendBatch(policy: .acceptValid)
+            for entry in batch { general.append(entry.labels, entry.samples) }
+            _ = try await generalStore.append(general, deferringCommit: true)
+            if await fastStore.statistics().headSamples > before { fastTaken += 1 }
+            #expect(try await Self.contents(fastStore) == Self.contents(generalStore), "round \(round)")
+            if round % 40 == 39 {
+                try await fastStore.commitDeferred()
+                try await generalStore.commitDeferred()
+            }
+        }
+        try await fastStore.commitDeferred()
+        try await generalStore.commitDeferred()
+        #expect(fastTaken > 50)
+        let (fastReopened, generalReopened) = (try await fast.open(), try await general.open())
+        let stored = try await Self.contents(generalReopened)
+        #expect(try await Self.contents(fastReopened) == stored)
+        #expect(try await Self.contents(fastStore) == stored)
+    }
+}
