@@ -51,6 +51,9 @@ public struct RuleGroupEvaluator: Sendable {
     private var alertStates: [Int: [Labels: AlertState]] = [:]
     /// The label sets each rule wrote at its last evaluation, in its output's order.
     private var previousSeries: [Int: [Labels]] = [:]
+    /// The store's references to those series, when the store gave them: written again (the same
+    /// label sets in the same order), the output is appended by reference.
+    private var previousRefs: [Int: [SeriesRef?]] = [:]
 
     /// Creates an evaluator; throws when a rule's expression does not parse. `overrides` (by rule
     /// index) replace a rule's engine or expression.
@@ -198,15 +201,21 @@ public struct RuleGroupEvaluator: Sendable {
                 }
                 var written: [SeriesSamples] = output.map { SeriesSamples(labels: $0.labels, samples: [ChunkSample(t: $0.t, v: $0.v)]) }
                 let returned = output.map(\.labels)
-                // Mostly the same series as last time, in the same order: nothing went stale.
-                if let previous = previousSeries[index], !previous.isEmpty, previous != returned {
-                    let present = Set(returned)
-                    for labels in previous.filter({ !present.contains($0) }).sorted() {
-                        written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
+                // Mostly the same series as last time, in the same order: nothing went stale, and
+                // the store's references to them still serve.
+                var known: [SeriesRef?]?
+                if let previous = previousSeries[index], !previous.isEmpty {
+                    if previous == returned {
+                        known = previousRefs[index]
+                    } else {
+                        let present = Set(returned)
+                        for labels in previous.filter({ !present.contains($0) }).sorted() {
+                            written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
+                        }
                     }
                 }
                 previousSeries[index] = returned
-                batch.add(written, rule: index)
+                batch.add(written, rule: index, outputCount: returned.count, known: referenceMode ? nil : known)
                 outputs[index] = output
                 if referenceMode && !batch.isEmpty {
                     await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
@@ -234,16 +243,29 @@ public struct RuleGroupEvaluator: Sendable {
     }
 
     /// Writes `batch` to `store` and empties it; when the append fails, every rule with output in
-    /// it fails. The time taken counts for the batch's last rule.
-    private func write(
+    /// it fails. The time taken counts for the batch's last rule. The references the store gives
+    /// back are kept for the next evaluation (in `referenceMode`, none are passed or kept).
+    private mutating func write(
         _ batch: inout RuleOutputBatch, to store: some RuleSampleStore, failures: inout [String?], durations: inout [Duration],
         clock: ContinuousClock
     ) async {
         let started = clock.now
         do {
-            try await store.appendRuleOutput(batch.series)
+            if referenceMode {
+                try await store.appendRuleOutput(batch.series)
+            } else {
+                try await store.appendRuleOutput(batch.series, refs: &batch.refs)
+                for (position, rule) in batch.rules.enumerated() {
+                    let refs = batch.outputRefs(position)
+                    if let kept = previousRefs[rule], kept.elementsEqual(refs) { continue }
+                    previousRefs[rule] = Array(refs)
+                }
+            }
         } catch {
-            for index in batch.rules { failures[index] = "cannot store the rule's output: \(error.message)" }
+            for index in batch.rules {
+                failures[index] = "cannot store the rule's output: \(error.message)"
+                previousRefs[index] = nil
+            }
         }
         if let last = batch.rules.last { durations[last] += clock.now - started }
         batch.removeAll()
@@ -284,6 +306,7 @@ public struct RuleGroupEvaluator: Sendable {
             let old = candidates.removeFirst()
             unmatched[RuleIdentity(rule)] = candidates
             previousSeries[index] = previous.previousSeries[old]
+            previousRefs[index] = previous.previousRefs[old]
             if case .alerting(let alerting) = rule, let states = previous.alertStates[old] {
                 alertStates[index] = states.mapValues {
                     $0.governed(holdDuration: Self.milliseconds(alerting.for), keepFiringFor: Self.milliseconds(alerting.keepFiringFor))

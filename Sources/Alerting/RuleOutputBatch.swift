@@ -9,20 +9,40 @@ struct RuleOutputBatch {
     private(set) var series: [SeriesSamples] = []
     /// The rules with output in the batch, ascending.
     private(set) var rules: [Int] = []
+    /// Per series, the store's reference to it when known (`RuleSampleStore.appendRuleOutput(_:refs:)`
+    /// skips the label lookup with it and fills in the others).
+    var refs: [SeriesRef?] = []
+    /// Per rule of `rules`, where its series start in `series` and how many of them are its
+    /// output (the stale markers after them are not).
+    private(set) var outputs: [(start: Int, count: Int)] = []
 
     /// Whether nothing is waiting to be written.
     var isEmpty: Bool { series.isEmpty }
 
-    /// Adds the output of rule `index`.
-    mutating func add(_ output: [SeriesSamples], rule index: Int) {
-        guard !output.isEmpty else { return }
+    /// Adds the written series of rule `index`: its `outputCount` output series, then stale
+    /// markers; `known` are the references of all of them when the caller has them.
+    mutating func add(_ written: [SeriesSamples], rule index: Int, outputCount: Int, known: [SeriesRef?]?) {
+        guard !written.isEmpty else { return }
         rules.append(index)
-        series += output
+        outputs.append((series.count, outputCount))
+        series += written
+        if let known, known.count == written.count {
+            refs += known
+        } else {
+            refs += repeatElement(nil, count: written.count)
+        }
+    }
+
+    /// The references of rule `rules[position]`'s output series, after a write filled them in.
+    func outputRefs(_ position: Int) -> ArraySlice<SeriesRef?> {
+        refs[outputs[position].start..<(outputs[position].start + outputs[position].count)]
     }
 
     /// Empties the batch.
     mutating func removeAll() {
         series.removeAll(keepingCapacity: true)
         rules.removeAll(keepingCapacity: true)
+        refs.removeAll(keepingCapacity: true)
+        outputs.removeAll(keepingCapacity: true)
     }
 }

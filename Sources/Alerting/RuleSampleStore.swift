@@ -7,9 +7,21 @@ public protocol RuleSampleStore: SampleReader {
     /// durable once `commitRuleOutput()` returns, or sooner.
     func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError)
 
+    /// `appendRuleOutput(_:)` with the store's references to the series (one per series, nil where
+    /// unknown): a store that has them finds a series by its reference rather than its labels,
+    /// and sets each entry to the series' reference after the append (nil where it has none).
+    func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError)
+
     /// Makes the rule output appended so far durable; the scheduler calls it after the groups of
     /// a wake-up, so their output costs one transaction.
     func commitRuleOutput() async throws(StorageError)
+}
+
+extension RuleSampleStore {
+    /// `appendRuleOutput(_:)`, the references left as they are.
+    public func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError) {
+        try await appendRuleOutput(series)
+    }
 }
 
 extension MemorySampleReader: RuleSampleStore {
@@ -28,7 +40,14 @@ extension SampleStore: RuleSampleStore {
     /// has (a re-evaluation after a restart) is kept as first written.
     public func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
         guard !series.isEmpty else { return }
-        try appendDeferred(series)
+        var refs: [SeriesRef?] = []
+        try appendDeferred(series, refs: &refs)
+    }
+
+    /// See `RuleSampleStore.appendRuleOutput(_:refs:)`: `appendDeferred(_:refs:)`.
+    public func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError) {
+        guard !series.isEmpty else { return }
+        try appendDeferred(series, refs: &refs)
     }
 
     /// See `RuleSampleStore.commitRuleOutput()`: `commitDeferred()`.

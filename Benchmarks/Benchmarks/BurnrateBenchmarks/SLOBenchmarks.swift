@@ -74,6 +74,10 @@ final class SLOBenchStore: RuleSampleStore {
         try await outputs.appendRuleOutput(series)
     }
 
+    func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError) {
+        try await outputs.appendRuleOutput(series, refs: &refs)
+    }
+
     func commitRuleOutput() async throws(StorageError) {
         try await outputs.commitRuleOutput()
     }

@@ -196,7 +196,7 @@ extension SampleStore {
 
     /// The slot `ref` names, if that series still lives there.
     @inline(__always)
-    private func liveSlot(of ref: SeriesRef?) -> Int32? {
+    func liveSlot(of ref: SeriesRef?) -> Int32? {
         guard let ref, ref.slot >= 0, Int(ref.slot) < states.count, seriesID(atSlot: ref.slot) == ref.id else { return nil }
         return ref.slot
     }

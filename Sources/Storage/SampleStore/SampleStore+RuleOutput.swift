@@ -7,14 +7,25 @@ extension SampleStore {
     /// series' newest sample, inside retention, and that fits in the series' head without a cut
     /// goes to the head and the deferred WAL row directly: no work items, tables or report. At
     /// the first entry that does not, the rest of the batch takes `append(_:deferringCommit:)`.
-    public func appendDeferred(_ series: [SeriesSamples]) throws(StorageError) {
+    ///
+    /// `refs`, one per entry (or empty: none known), are the series' references from an earlier
+    /// append: a live one spares the label lookup. After the append each holds its series'
+    /// reference (nil for an entry whose samples were all refused and whose series does not exist).
+    public func appendDeferred(_ series: [SeriesSamples], refs: inout [SeriesRef?]) throws(StorageError) {
+        if refs.count != series.count { refs = Array(repeating: nil, count: series.count) }
         var position = series.startIndex
         let (samplesPerChunk, maxSpan, minValidTime) = (configuration.samplesPerChunk, configuration.maxChunkSpan, self.minValidTime)
         var appended = 0
         states.withUnsafeMutableBufferPointer { states in
             while position < series.endIndex {
                 let entry = series[position]
-                guard entry.samples.count == 1, let slot = index.slot(of: entry.labels) else { break }
+                guard entry.samples.count == 1 else { break }
+                // A live reference (its slot holds the series of its id), else the labels.
+                var slot: Int32?
+                if let ref = refs[position], ref.slot >= 0, Int(ref.slot) < states.count, states[Int(ref.slot)]?.id == ref.id {
+                    slot = ref.slot
+                }
+                guard let slot = slot ?? index.slot(of: entry.labels) else { break }
                 let sample = entry.samples[0]
                 guard let newest = states[Int(slot)]!.maxT, sample.t > newest, sample.t >= minValidTime else { break }
                 // The head is read in place: a copy would retain its samples.
@@ -29,6 +40,7 @@ extension SampleStore {
                 deferredWAL!.record.append(t: sample.t, v: sample.v)
                 states[Int(slot)]!.head.apply(accepted: entry.samples[...], cutCount: 0, walRow: deferredWAL!.id)
                 if sample.t > maxSeenT { maxSeenT = sample.t }
+                refs[position] = SeriesRef(id: states[Int(slot)]!.id, slot: slot)
                 appended += 1
                 position += 1
             }
@@ -39,8 +51,9 @@ extension SampleStore {
         }
         if position < series.endIndex {
             var batch = AppendBatch(policy: .acceptValid)
-            for entry in series[position...] { batch.append(entry.labels, entry.samples) }
-            _ = try append(batch, deferringCommit: true)
+            for rest in position..<series.endIndex { batch.append(series[rest].labels, series[rest].samples, ref: refs[rest]) }
+            let report = try append(batch, deferringCommit: true)
+            for (offset, ref) in report.seriesRefs.enumerated() where offset < series.count - position { refs[position + offset] = ref }
         } else if appended > 0 {
             maintainIfDue()
         }

@@ -41,7 +41,9 @@ import Storage
             if round % 10 == 3, let repeated = batch.first { batch.append(repeated) }
             if round % 17 == 5 { batch.append(SeriesSamples(labels: StoreFixture.labels("slo:new", instance: round), samples: [ChunkSample(t: time, v: 1)])) }
             let before = await fastStore.statistics().headSamples
-            try await fastStore.appendDeferred(batch)
+            var refs: [SeriesRef?] = []
+            try await fastStore.appendDeferred(batch, refs: &refs)
+            #expect(refs.count == batch.count)
             var general = AppendBatch(policy: .acceptValid)
             for entry in batch { general.append(entry.labels, entry.samples) }
             _ = try await generalStore.append(general, deferringCommit: true)
@@ -59,5 +61,28 @@ import Storage
         let stored = try await Self.contents(generalReopened)
         #expect(try await Self.contents(fastReopened) == stored)
         #expect(try await Self.contents(fastStore) == stored)
+    }
+
+    @Test func aLiveReferenceFindsItsSeriesAndEveryEntryGetsOne() async throws {
+        let store = try await StoreFixture().open()
+        let (a, b) = (StoreFixture.labels("slo:ratio", instance: 0), StoreFixture.labels("slo:ratio", instance: 1))
+        var refs: [SeriesRef?] = []
+        // New series (the general path) and then existing ones (the fast path) get references.
+        try await store.appendDeferred([SeriesSamples(labels: a, samples: [ChunkSample(t: 0, v: 1)]), SeriesSamples(labels: b, samples: [ChunkSample(t: 0, v: 2)])], refs: &refs)
+        let (refA, refB) = (try #require(refs[0]), try #require(refs[1]))
+        #expect(refA != refB)
+        refs = [nil, nil]
+        try await store.appendDeferred([SeriesSamples(labels: a, samples: [ChunkSample(t: 15_000, v: 3)]), SeriesSamples(labels: b, samples: [ChunkSample(t: 15_000, v: 4)])], refs: &refs)
+        #expect(refs == [refA, refB])
+        // Given, a reference is followed without looking at the labels: here it names b.
+        refs = [refB]
+        try await store.appendDeferred([SeriesSamples(labels: a, samples: [ChunkSample(t: 30_000, v: 5)])], refs: &refs)
+        #expect(refs == [refB])
+        let b30 = try await store.select(matchers: b.map { .equal($0.name, $0.value) }, start: 30_000, end: 30_000)
+        #expect(b30.first?.samples == [ChunkSample(t: 30_000, v: 5)])
+        // A batch the fast path cannot take (two samples) still reports references.
+        refs = []
+        try await store.appendDeferred([SeriesSamples(labels: a, samples: [ChunkSample(t: 45_000, v: 6), ChunkSample(t: 46_000, v: 7)])], refs: &refs)
+        #expect(refs == [refA])
     }
 }
