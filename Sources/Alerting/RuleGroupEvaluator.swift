@@ -50,10 +50,10 @@ public struct RuleGroupEvaluator: Sendable {
     private let planReads: PlanReadSet
     private var alertStates: [Int: [Labels: AlertState]] = [:]
     /// The label sets each rule wrote at its last evaluation, in its output's order.
-    private var previousSeries: [Int: [Labels]] = [:]
+    private var previousSeries: [[Labels]?]
     /// The store's references to those series, when the store gave them: written again (the same
     /// label sets in the same order), the output is appended by reference.
-    private var previousRefs: [Int: [SeriesRef?]] = [:]
+    private var previousRefs: [[SeriesRef?]?]
 
     /// Creates an evaluator; throws when a rule's expression does not parse. `overrides` (by rule
     /// index) replace a rule's engine or expression.
@@ -63,6 +63,8 @@ public struct RuleGroupEvaluator: Sendable {
     ) throws(RuleEvaluationError) {
         self.group = group
         self.overrides = overrides
+        self.previousSeries = Array(repeating: nil, count: group.rules.count)
+        self.previousRefs = Array(repeating: nil, count: group.rules.count)
         self.engine = engine
         self.externalLabels = externalLabels
         self.externalURL = externalURL

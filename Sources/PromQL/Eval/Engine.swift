@@ -73,10 +73,12 @@ public struct Engine: Sendable {
                 ).map { AccumulatedSeries(labels: $0.labels, accumulator: $0.accumulate()) }
                 evaluator.summarised[matrix] = [time: series]
             }
-            for read in reads {
-                evaluator.data[read.selector] = read.latestOnly
-                    ? try await reader.selectLatest(matchers: read.matchers, start: time + read.start, end: time + read.end)
-                    : try await reader.select(matchers: read.matchers, start: time + read.start, end: time + read.end)
+            // By index: a read is looked at in place, not copied (its selector and matchers).
+            for position in reads.indices {
+                let (start, end) = (time + reads[position].start, time + reads[position].end)
+                evaluator.data[reads[position].selector] = reads[position].latestOnly
+                    ? try await reader.selectLatest(matchers: reads[position].matchers, start: start, end: end)
+                    : try await reader.select(matchers: reads[position].matchers, start: start, end: end)
             }
         } catch {
             throw EvaluationError(.storage, error.message)
@@ -93,14 +95,16 @@ public struct Engine: Sendable {
         var sums: [Double?] = []
         sums.reserveCapacity(leaves.count)
         do {
-            for (position, leaf) in leaves.enumerated() {
-                let end = time - (leaf.matrix.selector.offset?.milliseconds ?? 0)
+            // By index: a leaf is looked at in place, not copied (its selector and matchers).
+            for position in leaves.indices {
+                let end = time - (leaves[position].matrix.selector.offset?.milliseconds ?? 0)
                 if let accumulators = readAhead?.reads.accumulators(query: readAhead!.query, leaf: position) {
-                    sums.append(LabelFreePlan.sum(leaf, accumulators, end: end, observedChange: observedChange))
+                    sums.append(LabelFreePlan.sum(leaves[position], accumulators, end: end, observedChange: observedChange))
                     continue
                 }
-                let series = try await reader.selectSummarised(matchers: leaf.matchers, start: end - leaf.matrix.range.milliseconds, end: end)
-                sums.append(LabelFreePlan.sum(leaf, series.lazy.map { $0.accumulate() }, end: end, observedChange: observedChange))
+                let series = try await reader.selectSummarised(
+                    matchers: leaves[position].matchers, start: end - leaves[position].matrix.range.milliseconds, end: end)
+                sums.append(LabelFreePlan.sum(leaves[position], series.lazy.map { $0.accumulate() }, end: end, observedChange: observedChange))
             }
         } catch {
             throw EvaluationError(.storage, error.message)
