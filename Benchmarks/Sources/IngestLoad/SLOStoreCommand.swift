@@ -38,6 +38,9 @@ struct SLOStoreCommand: AsyncParsableCommand {
         var seconds: Double
         var samplesPerSecond: Double
         var cpuMicrosecondsPerSample: Double
+        /// Bytes the process wrote (to SQLite's log and database file) and read, per sample.
+        var writtenBytesPerSample: Double?
+        var readBytesPerSample: Double?
     }
 
     func run() async throws {
@@ -57,6 +60,7 @@ struct SLOStoreCommand: AsyncParsableCommand {
         let contentType = WireVersion.v1.contentType
         let clock = ContinuousClock()
         let cpuBefore = ProcessStats.read(pid: getpid())?.cpuSeconds ?? 0
+        let ioBefore = ProcessIO.read(pid: getpid())
         let started = clock.now
         for (position, body) in bodies.enumerated() {
             let result = await ingestor.ingest(body: body.bytes, contentType: contentType)
@@ -66,8 +70,11 @@ struct SLOStoreCommand: AsyncParsableCommand {
         }
         let seconds = (clock.now - started).seconds
         let cpuSeconds = (ProcessStats.read(pid: getpid())?.cpuSeconds ?? 0) - cpuBefore
+        let io = ioBefore.flatMap { before in ProcessIO.read(pid: getpid())?.since(before) }
         try printJSON(Report(
             series: workload.seriesCount, samples: samples, bodies: bodies.count, bodyBytes: bodies.reduce(0) { $0 + $1.bytes.count },
-            seconds: seconds, samplesPerSecond: Double(samples) / seconds, cpuMicrosecondsPerSample: cpuSeconds * 1e6 / Double(samples)))
+            seconds: seconds, samplesPerSecond: Double(samples) / seconds, cpuMicrosecondsPerSample: cpuSeconds * 1e6 / Double(samples),
+            writtenBytesPerSample: io.map { Double($0.writtenBytes) / Double(samples) },
+            readBytesPerSample: io.map { Double($0.readBytes) / Double(samples) }))
     }
 }

@@ -23,7 +23,9 @@ enum IngestRoutes {
             } catch {
                 return APIResponse.text("request body exceeds the limit of \(limit) bytes\n", status: .contentTooLarge)
             }
-            let result = await state.ingestor.ingest(body: Array(buffer.readableBytesView), contentType: request.headers[.contentType])
+            // One copy of the bytes (`Array(buffer.readableBytesView)` copied them one by one).
+            let body = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []
+            let result = await state.ingestor.ingest(body: body, contentType: request.headers[.contentType])
             var response = result.isSuccess
                 ? Response(status: .init(code: result.status))
                 : APIResponse.text(result.message + "\n", status: .init(code: result.status))

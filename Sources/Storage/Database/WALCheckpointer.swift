@@ -12,11 +12,20 @@ internal import Synchronization
 /// one at a time; the writer's own automatic checkpoint stays on, at `backstopPages`, for when
 /// the background one falls behind. What a commit made durable is unchanged: it is in the log,
 /// which the checkpoint only copies.
+///
+/// A checkpoint copies the newest version of each page the log holds, once: the more commits
+/// one checkpoint covers, the fewer copies of pages that every commit changes (the last leaf of
+/// each series' chunks, the tables' inner pages). While the writer keeps committing, a `PASSIVE`
+/// checkpoint never catches up with the end of the log, so the log only starts over from its
+/// beginning after the writer's own checkpoint at `backstopPages`; that one copies what was
+/// committed since the last background checkpoint, at most about `thresholdPages`, so the
+/// backstop is kept several times the threshold.
 final class WALCheckpointer: Sendable {
-    /// Committed pages (estimated) after which a background checkpoint starts.
-    static let thresholdPages = 512
-    /// The writer connection's `wal_autocheckpoint` with a checkpointer.
-    static let backstopPages = 4_000
+    /// Committed pages (estimated) after which a background checkpoint starts: 16 MiB of 4 KiB
+    /// pages (512 before; a backfill wrote a third fewer bytes with this, see docs/ingest.md).
+    static let thresholdPages = 4_096
+    /// The writer connection's `wal_autocheckpoint` with a checkpointer (64 MiB of log).
+    static let backstopPages = 16_384
 
     private struct State {
         var pendingPages = 0

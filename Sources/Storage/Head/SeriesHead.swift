@@ -8,6 +8,11 @@
 /// Every sample here is also in a row of the `sample_wal` table; `firstWALRow` is the row that
 /// holds the oldest of them, so rows before the smallest `firstWALRow` of all heads hold no
 /// sample that is not in a chunk.
+///
+/// The count and the first and last timestamps are kept beside the array: classifying a batch,
+/// planning its cuts and maintenance read them for every series they visit, and reading them
+/// from the array would touch its header and its tail, two cache misses per series in a batch of
+/// thousands.
 struct SeriesHead: Sendable {
     /// The samples, ascending by timestamp; values bit for bit as appended.
     private var samples: [ChunkSample] = []
@@ -17,14 +22,18 @@ struct SeriesHead: Sendable {
     /// the head of a series appended to since it last ran: it is behind, not idle).
     private(set) var lastWALRow: Int64 = 0
 
-    /// The number of samples.
-    var count: Int { samples.count }
+    /// The number of samples (`samples.count`, kept here).
+    private(set) var count = 0
+    /// The timestamps of the first and last sample (meaningless when empty).
+    private var firstT: Int64 = 0
+    private var lastT: Int64 = 0
+
     /// Whether the head holds no sample.
-    var isEmpty: Bool { samples.isEmpty }
+    var isEmpty: Bool { count == 0 }
     /// The oldest timestamp.
-    var minT: Int64? { samples.first?.t }
+    var minT: Int64? { count > 0 ? firstT : nil }
     /// The newest timestamp.
-    var maxT: Int64? { samples.last?.t }
+    var maxT: Int64? { count > 0 ? lastT : nil }
 
     /// The sample at `index`.
     @inline(__always)
@@ -56,11 +65,15 @@ struct SeriesHead: Sendable {
         } else {
             samples.append(contentsOf: keep)
         }
+        if let first = keep.first, count == 0 || cutCount > 0 { firstT = first.t }
+        if let last = keep.last { lastT = last.t }
+        count = samples.count
     }
 
     /// Empties the head after it was cut into a chunk or fell out of retention.
     mutating func removeAll() {
         samples.removeAll(keepingCapacity: false)
+        count = 0
     }
 
     /// The latest sample with `start <= t <= end`, if any.
