@@ -35,7 +35,7 @@ extension MemorySampleReader: RuleSampleStore {
 }
 
 extension SampleStore: RuleSampleStore {
-    /// See `RuleSampleStore.appendRuleOutput(_:)`: `appendDeferred(_:)`, an append with its commit
+    /// See `RuleSampleStore.appendRuleOutput(_:)`: `appendDeferred(_:refs:)`, an append with its commit
     /// deferred unless it creates a series or cuts a chunk. A sample at a time the series already
     /// has (a re-evaluation after a restart) is kept as first written.
     public func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
