@@ -49,3 +49,17 @@ public struct PersistedAlert: Sendable, Hashable {
             value: state.value, annotations: state.annotations)
     }
 }
+
+extension PersistedAlert {
+    /// Whether two lists of records hold the same alerts in the same phases since the same times
+    /// (everything but the value and the annotations, which change at every evaluation of a
+    /// firing SLO alert): what a restart needs to go on where it stopped. The scheduler saves a
+    /// group's alerts when this changes, so firing alerts cost no write at every evaluation.
+    public static func sameTransitions(_ a: [PersistedAlert], _ b: [PersistedAlert]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { x, y in
+            x.ruleIndex == y.ruleIndex && x.rule == y.rule && x.phase == y.phase && x.activeAt == y.activeAt
+                && x.firedAt == y.firedAt && x.resolvedAt == y.resolvedAt && x.keepFiringSince == y.keepFiringSince
+                && x.labels == y.labels
+        }
+    }
+}

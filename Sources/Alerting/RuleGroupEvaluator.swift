@@ -10,7 +10,7 @@ import Storage
 /// once per interval with increasing times.
 public struct RuleGroupEvaluator: Sendable {
     /// The group being evaluated.
-    public let group: RuleGroup
+    public var group: RuleGroup { compiled.group }
     /// The query engine.
     public var engine: Engine
     /// Labels templates see as `$externalLabels`.
@@ -22,32 +22,8 @@ public struct RuleGroupEvaluator: Sendable {
     /// same as the default path's, bit for bit; tests compare the two.
     public var referenceMode = false
 
-    private let expressions: [Expr]
-    /// The expressions prepared for instant queries, once.
-    private let prepared: [PreparedQuery]
-    private let overrides: [Int: RuleOverride]
-    /// What each rule may read, to know when earlier rules' output must be written first.
-    private let reads: [RuleReads]
-    /// The metric names each rule writes.
-    private let writtenNameSets: [Set<String>]
-    /// Whether a rule may read what any rule before it writes; when not, the output waiting to be
-    /// written need not be looked at before it.
-    private let readsEarlierOutput: [Bool]
-    /// For each recording rule, `__name__` (the record) and the rule's labels, sorted by name in
-    /// byte order (stable: a rule label named `__name__` comes after the record, as it is set after).
-    private let recordedLabels: [[Label]]
-    /// For each recording rule, the labels of its output for a sample without labels (the output
-    /// of sums, ratios of sums, numbers), made once.
-    private let recordedAlone: [Labels]
-    /// The alerting rules' label and annotation templates, parsed once.
-    private let templates: [String: Result<AlertTemplate, TemplateError>]
-    /// For each alerting rule, what its alerts' labels get over the sample's, sorted by name in
-    /// byte order as `merging` takes them: `__name__` removed (or the rule's own), the rule's
-    /// labels (a value to render when it is a template), `alertname` last to win.
-    private let alertLabels: [[(name: String, value: String, isTemplate: Bool)]]
-    /// What the label-free plans of the rules reading no earlier rule's output read, read ahead
-    /// at the start of each evaluation, each selector once for all its windows.
-    private let planReads: PlanReadSet
+    /// What is worked out once from the group.
+    private let compiled: CompiledRuleGroup
     private var alertStates: [Int: [Labels: AlertState]] = [:]
     /// The label sets each rule wrote at its last evaluation, in its output's order.
     private var previousSeries: [[Labels]?]
@@ -61,76 +37,18 @@ public struct RuleGroupEvaluator: Sendable {
         group: RuleGroup, overrides: [Int: RuleOverride] = [:], engine: Engine = Engine(), externalLabels: [String: String] = [:],
         externalURL: String = ""
     ) throws(RuleEvaluationError) {
-        self.group = group
-        self.overrides = overrides
+        self.compiled = try CompiledRuleGroup(group: group, overrides: overrides, lookbackDelta: engine.lookbackDelta)
         self.previousSeries = Array(repeating: nil, count: group.rules.count)
         self.previousRefs = Array(repeating: nil, count: group.rules.count)
         self.engine = engine
         self.externalLabels = externalLabels
         self.externalURL = externalURL
-        var expressions: [Expr] = []
-        for rule in group.rules {
-            do {
-                expressions.append(try Parser.parse(rule.expr))
-            } catch {
-                throw RuleEvaluationError(rule: rule.name, time: 0, message: error.description)
-            }
-        }
-        self.expressions = expressions
-        self.prepared = expressions.map { PreparedQuery($0, lookbackDelta: engine.lookbackDelta) }
-        self.reads = expressions.indices.map { index in
-            overrides[index]?.expression == nil ? RuleReads(expressions[index]) : .anything
-        }
-        var templates: [String: Result<AlertTemplate, TemplateError>] = [:]
-        for case .alerting(let alerting) in group.rules {
-            for text in Array(alerting.labels.values) + Array(alerting.annotations.values) where text.contains("{{") && templates[text] == nil {
-                do {
-                    templates[text] = .success(try AlertTemplate(parsing: text))
-                } catch {
-                    templates[text] = .failure(error)
-                }
-            }
-        }
-        self.templates = templates
-        self.alertLabels = group.rules.map { rule in
-            guard case .alerting(let alerting) = rule else { return [] }
-            var values = alerting.labels
-            values[Label.metricName] = values[Label.metricName] ?? ""
-            values["alertname"] = alerting.alert
-            return values.map { (name: $0.key, value: $0.value, isTemplate: $0.value.contains("{{")) }
-                .sorted { Self.precedes($0.name, $1.name) }
-        }
-        self.recordedLabels = group.rules.map { rule in
-            guard case .recording(let recording) = rule else { return [] }
-            return ([Label(name: Label.metricName, value: recording.record)]
-                + recording.labels.sorted { $0.key < $1.key }.map { Label(name: $0.key, value: $0.value) })
-                .sorted { Self.precedes($0.name, $1.name) }
-        }
-        self.recordedAlone = recordedLabels.map { Self.merging(Labels(), $0) }
-        let writtenNameSets = group.rules.map { rule -> Set<String> in
-            switch rule {
-            case .recording(let recording): [recording.record]
-            case .alerting: ["ALERTS", "ALERTS_FOR_STATE"]
-            }
-        }
-        self.writtenNameSets = writtenNameSets
-        var writtenBefore = Set<String>()
-        var readsEarlierOutput: [Bool] = []
-        for (index, written) in writtenNameSets.enumerated() {
-            readsEarlierOutput.append(reads[index].mayRead(anyOf: writtenBefore))
-            writtenBefore.formUnion(written)
-        }
-        self.readsEarlierOutput = readsEarlierOutput
-        let prepared = self.prepared
-        self.planReads = PlanReadSet(group.rules.indices.map { index in
-            overrides[index]?.expression == nil && !readsEarlierOutput[index] ? prepared[index] : nil
-        })
     }
 
     /// The pending and firing alerts of the alerting rules named `alertname`.
     public func activeAlerts(named alertname: String) -> [AlertState] {
-        group.rules.indices.flatMap { index -> [AlertState] in
-            guard group.rules[index].name == alertname, case .alerting = group.rules[index] else { return [] }
+        compiled.group.rules.indices.flatMap { index -> [AlertState] in
+            guard compiled.group.rules[index].name == alertname, case .alerting = compiled.group.rules[index] else { return [] }
             return (alertStates[index] ?? [:]).values.filter(\.isActive).sorted { $0.labels < $1.labels }
         }
     }
@@ -152,48 +70,48 @@ public struct RuleGroupEvaluator: Sendable {
     /// recorded, as when every rule's output is written at once, with fewer transactions.
     public mutating func evaluate(at time: Int64, store: some RuleSampleStore) async -> RuleGroupEvaluation {
         let clock = ContinuousClock()
-        var outputs: [[Sample]] = Array(repeating: [], count: group.rules.count)
-        var failures: [String?] = Array(repeating: nil, count: group.rules.count)
-        var durations: [Duration] = Array(repeating: .zero, count: group.rules.count)
+        var outputs: [[Sample]] = Array(repeating: [], count: compiled.group.rules.count)
+        var failures: [String?] = Array(repeating: nil, count: compiled.group.rules.count)
+        var durations: [Duration] = Array(repeating: .zero, count: compiled.group.rules.count)
         var batch = RuleOutputBatch()
         // Read ahead for the plans; on failure the rules read, and report, on their own. The time
         // counts for the first rule.
         var readAhead: PlanReads?
-        if !referenceMode && !planReads.isEmpty {
+        if !referenceMode && !compiled.planReads.isEmpty {
             let started = clock.now
-            readAhead = try? await engine.readAhead(planReads, at: time, reader: store)
+            readAhead = try? await engine.readAhead(compiled.planReads, at: time, reader: store)
             if !durations.isEmpty { durations[0] += clock.now - started }
         }
         // By index: a rule is looked at in place, not copied out (an alerting rule's payload is,
         // where it is used).
-        for index in group.rules.indices {
-            if !batch.isEmpty && readsEarlierOutput[index]
-                && batch.rules.contains(where: { reads[index].mayRead(anyOf: writtenNameSets[$0]) }) {
+        for index in compiled.group.rules.indices {
+            if !batch.isEmpty && compiled.readsEarlierOutput[index]
+                && batch.rules.contains(where: { compiled.reads[index].mayRead(anyOf: compiled.writtenNameSets[$0]) }) {
                 await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
             }
             let started = clock.now
             do throws(RuleFailure) {
                 let result: [Sample]
-                if let dynamic = overrides[index]?.expression {
+                if let dynamic = compiled.overrides[index]?.expression {
                     if let expr = dynamic(time) {
-                        result = try await query(expr, engine: overrides[index]?.engine ?? engine, at: time, store: store)
+                        result = try await query(expr, engine: compiled.overrides[index]?.engine ?? engine, at: time, store: store)
                     } else {
                         result = []
                     }
                 } else if referenceMode {
-                    result = try await query(expressions[index], engine: overrides[index]?.engine ?? engine, at: time, store: store)
+                    result = try await query(compiled.expressions[index], engine: compiled.overrides[index]?.engine ?? engine, at: time, store: store)
                 } else {
                     result = try await query(
-                        prepared[index], engine: overrides[index]?.engine ?? engine, at: time, store: store,
+                        compiled.prepared[index], engine: compiled.overrides[index]?.engine ?? engine, at: time, store: store,
                         readAhead: readAhead.map { ($0, index) })
                 }
                 let output: [Sample]
-                switch group.rules[index] {
+                switch compiled.group.rules[index] {
                 case .recording: output = try record(index, result)
                 case .alerting(let alerting):
                     // Extra annotations only matter for the alerts present now.
                     var extra: [Labels: [String: String]] = [:]
-                    if let annotations = overrides[index]?.annotations, !result.isEmpty || referenceMode {
+                    if let annotations = compiled.overrides[index]?.annotations, !result.isEmpty || referenceMode {
                         if !batch.isEmpty {
                             await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
                         }
@@ -231,9 +149,9 @@ public struct RuleGroupEvaluator: Sendable {
             await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
         }
         var evaluation = RuleGroupEvaluation()
-        for index in group.rules.indices {
+        for index in compiled.group.rules.indices {
             if let message = failures[index] {
-                let failure = RuleEvaluationError(rule: group.rules[index].name, time: time, message: message)
+                let failure = RuleEvaluationError(rule: compiled.group.rules[index].name, time: time, message: message)
                 evaluation.errors.append(failure)
                 evaluation.rules.append(RuleOutcome(error: failure.message, duration: durations[index]))
             } else {
@@ -277,7 +195,7 @@ public struct RuleGroupEvaluator: Sendable {
     public var persistedAlerts: [PersistedAlert] {
         alertStates.keys.sorted().flatMap { index -> [PersistedAlert] in
             (alertStates[index] ?? [:]).values.sorted { $0.labels < $1.labels }.map {
-                PersistedAlert($0, rule: group.rules[index].name, ruleIndex: index)
+                PersistedAlert($0, rule: compiled.group.rules[index].name, ruleIndex: index)
             }
         }
     }
@@ -288,7 +206,7 @@ public struct RuleGroupEvaluator: Sendable {
     public mutating func restore(_ records: [PersistedAlert]) {
         for record in records {
             guard let index = alertingRuleIndex(named: record.rule, preferring: record.ruleIndex),
-                  case .alerting(let rule) = group.rules[index]
+                  case .alerting(let rule) = compiled.group.rules[index]
             else { continue }
             alertStates[index, default: [:]][record.labels] = AlertState(
                 restoring: record, holdDuration: Self.milliseconds(rule.for), keepFiringFor: Self.milliseconds(rule.keepFiringFor))
@@ -303,7 +221,7 @@ public struct RuleGroupEvaluator: Sendable {
         for (index, rule) in previous.group.rules.enumerated() {
             unmatched[RuleIdentity(rule), default: []].append(index)
         }
-        for (index, rule) in group.rules.enumerated() {
+        for (index, rule) in compiled.group.rules.enumerated() {
             guard var candidates = unmatched[RuleIdentity(rule)], !candidates.isEmpty else { continue }
             let old = candidates.removeFirst()
             unmatched[RuleIdentity(rule)] = candidates
@@ -318,11 +236,11 @@ public struct RuleGroupEvaluator: Sendable {
     }
 
     private func alertingRuleIndex(named name: String, preferring preferred: Int) -> Int? {
-        if group.rules.indices.contains(preferred), case .alerting = group.rules[preferred], group.rules[preferred].name == name {
+        if compiled.group.rules.indices.contains(preferred), case .alerting = compiled.group.rules[preferred], compiled.group.rules[preferred].name == name {
             return preferred
         }
-        return group.rules.indices.first { index in
-            if case .alerting = group.rules[index] { return group.rules[index].name == name }
+        return compiled.group.rules.indices.first { index in
+            if case .alerting = compiled.group.rules[index] { return compiled.group.rules[index].name == name }
             return false
         }
     }
@@ -383,13 +301,13 @@ public struct RuleGroupEvaluator: Sendable {
         zip(labels, labels.dropFirst()).allSatisfy { precedes($0.name, $1.name) }
     }
 
-    private static func precedes(_ name: String, _ other: String) -> Bool {
+    static func precedes(_ name: String, _ other: String) -> Bool {
         name.utf8.lexicographicallyPrecedes(other.utf8)
     }
 
     /// `AlertTemplate.render(text, data)`, from the template parsed once.
     private func render(_ text: String, _ data: TemplateData) -> String {
-        switch templates[text] {
+        switch compiled.templates[text] {
         case .success(let template)?:
             do {
                 return try template.expand(data)
@@ -415,13 +333,13 @@ public struct RuleGroupEvaluator: Sendable {
     /// The output of recording rule `index`: each sample with `__name__` set to the record and
     /// the rule's labels set, as setting them one at a time would.
     private func record(_ index: Int, _ result: [Sample]) throws(RuleFailure) -> [Sample] {
-        let added = recordedLabels[index]
+        let added = compiled.recordedLabels[index]
         var output: [Sample] = []
         output.reserveCapacity(result.count)
         var seen = Set<Labels>()
         for sample in result {
             let labels = referenceMode ? Self.settingEach(sample.labels, added)
-                : sample.labels.isEmpty ? recordedAlone[index] : Self.merging(sample.labels, added)
+                : sample.labels.isEmpty ? compiled.recordedAlone[index] : Self.merging(sample.labels, added)
             if result.count > 1 {
                 guard seen.insert(labels).inserted else {
                     throw RuleFailure("vector contains metrics with the same labelset after applying rule labels")
@@ -429,8 +347,8 @@ public struct RuleGroupEvaluator: Sendable {
             }
             output.append(Sample(labels: labels, t: sample.t, v: sample.v))
         }
-        if group.limit > 0 && output.count > group.limit {
-            throw RuleFailure("exceeded limit of \(group.limit) with \(output.count) series")
+        if compiled.group.limit > 0 && output.count > compiled.group.limit {
+            throw RuleFailure("exceeded limit of \(compiled.group.limit) with \(output.count) series")
         }
         return output
     }
@@ -453,7 +371,7 @@ public struct RuleGroupEvaluator: Sendable {
                 }
                 labels = plain.setting("alertname", to: rule.alert)
             } else {
-                labels = Self.merging(sample.labels, alertLabels[index].map {
+                labels = Self.merging(sample.labels, compiled.alertLabels[index].map {
                     Label(name: $0.name, value: $0.isTemplate ? render($0.value, data) : $0.value)
                 })
             }
@@ -496,9 +414,9 @@ public struct RuleGroupEvaluator: Sendable {
                     v: Double(activeSeconds)))
             }
         }
-        if group.limit > 0 && active > group.limit {
+        if compiled.group.limit > 0 && active > compiled.group.limit {
             alertStates[index] = [:]
-            throw RuleFailure("exceeded limit of \(group.limit) with \(active) alerts")
+            throw RuleFailure("exceeded limit of \(compiled.group.limit) with \(active) alerts")
         }
         alertStates[index] = states
         return output

@@ -22,13 +22,24 @@ public actor RuleScheduler {
         public var externalLabels: [String: String]
         /// `$externalURL` in templates.
         public var externalURL: String
+        /// How long rule output may wait in memory (visible to reads, not yet committed) for the
+        /// wake-ups after it, so that many wake-ups' output costs one transaction: a wake-up
+        /// commits when the oldest uncommitted output is this old, or when the next slot is this
+        /// far away. Zero (the default) commits after every wake-up. Rule output is not
+        /// acknowledged to anyone: a crash loses at most this much of it (the alert state is
+        /// saved apart), and any other transaction of the store (an ingest request) writes it too.
+        public var outputCommitInterval: Duration
 
         /// Creates settings.
-        public init(defaultInterval: Duration = .seconds(60), queryOffset: Duration = .zero, externalLabels: [String: String] = [:], externalURL: String = "") {
+        public init(
+            defaultInterval: Duration = .seconds(60), queryOffset: Duration = .zero, externalLabels: [String: String] = [:],
+            externalURL: String = "", outputCommitInterval: Duration = .zero
+        ) {
             self.defaultInterval = defaultInterval
             self.queryOffset = queryOffset
             self.externalLabels = externalLabels
             self.externalURL = externalURL
+            self.outputCommitInterval = outputCommitInterval
         }
     }
 
@@ -79,6 +90,9 @@ public actor RuleScheduler {
     /// Bumped by every `apply`, so that a tick suspended in an evaluation knows the groups changed.
     private var generation = 0
     private var restored = false
+    /// The wall time of the first wake-up whose output is not committed yet (see
+    /// `Settings.outputCommitInterval`).
+    private var uncommittedSince: Int64?
 
     /// A scheduler writing rule output to `store` and alert state to `stateStore`.
     public init(store: any RuleSampleStore, stateStore: any AlertStateStore, settings: Settings = Settings(), logger: Logger) {
@@ -212,12 +226,17 @@ public actor RuleScheduler {
             runtimes[entry.position] = runtime
             queue.insert(DueGroup(due: slot + runtime.schedule.interval, position: entry.position))
         }
-        if !due.isEmpty {
-            do {
-                try await store.commitRuleOutput()
-            } catch {
-                // The output stays in memory and is written with the store's next transaction.
-                logger.error("cannot commit rule output, will retry", metadata: ["error": "\(error.message)"])
+        if !due.isEmpty && uncommittedSince == nil { uncommittedSince = now }
+        if let since = uncommittedSince {
+            let interval = RuleGroupEvaluator.milliseconds(settings.outputCommitInterval)
+            if now - since >= interval || (queue.min?.due ?? Int64.max) - now >= interval {
+                do {
+                    try await store.commitRuleOutput()
+                    uncommittedSince = nil
+                } catch {
+                    // The output stays in memory and is written with the store's next transaction.
+                    logger.error("cannot commit rule output, will retry", metadata: ["error": "\(error.message)"])
+                }
             }
         }
         if self.generation != generation {
@@ -240,7 +259,7 @@ public actor RuleScheduler {
     }
 
     /// Evaluates the group of `runtime` at `slot`; returns its alerts when they differ from those
-    /// saved last.
+    /// saved last in more than values and annotations (`PersistedAlert.sameTransitions`).
     private func evaluate(_ runtime: inout Runtime, slot: Int64, key: String) async -> [PersistedAlert]? {
         let time = slot - RuleGroupEvaluator.milliseconds(settings.queryOffset)
         let clock = ContinuousClock()
@@ -271,7 +290,7 @@ public actor RuleScheduler {
             runtime.alertSignature = signature
             alertsVersion += 1
         }
-        return alerts != runtime.saved ? alerts : nil
+        return PersistedAlert.sameTransitions(alerts, runtime.saved) ? nil : alerts
     }
 
     /// Every group in force, in rule-file order, with its rules' health and alerts.

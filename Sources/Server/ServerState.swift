@@ -56,7 +56,8 @@ public struct ServerState: Sendable {
             store: store, stateStore: SQLiteAlertStateStore(database: database),
             settings: RuleScheduler.Settings(
                 defaultInterval: config.evaluationInterval, queryOffset: config.ruleQueryOffset,
-                externalLabels: config.externalLabels, externalURL: config.externalURL ?? ""),
+                externalLabels: config.externalLabels, externalURL: config.externalURL ?? "",
+                outputCommitInterval: Self.ruleOutputCommitInterval),
             logger: logger)
         await scheduler.apply(groups: scheduledGroups(ruleSet, logger: logger))
         let outbox = SQLiteOutbox(database: database)
@@ -91,6 +92,13 @@ public struct ServerState: Sendable {
     static func incidentPolicy(_ config: IncidentsConfig) -> IncidentPolicy {
         IncidentPolicy(openOn: Set(config.openOn), keyLabels: config.keyLabels, reopenWithin: milliseconds(config.reopenWithin))
     }
+
+    /// How long the scheduler lets rule output wait for later wake-ups before committing it
+    /// (`RuleScheduler.Settings.outputCommitInterval`): with thousands of groups, wake-ups come
+    /// every half second (`RuleEvaluationService.defaultCoalescing`), and a transaction for each
+    /// were 8% of the CPU of rule evaluation in a profile of 1,000 SLOs. A `kill -9` loses at most this much
+    /// rule output; alert state is saved at once.
+    public static let ruleOutputCommitInterval: Duration = .seconds(5)
 
     static func milliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components

@@ -244,6 +244,32 @@ import Testing
         #expect(await states.saves == afterFirst)
     }
 
+    @Test func aNewValueAloneIsNotSavedButATransitionIs() async throws {
+        // The error ratio grows at every scrape: the firing alert's value changes at every evaluation.
+        let store = MemorySampleReader()
+        await store.add(["__name__": "errors", "job": "vllm"], (0...200).map { ChunkSample(t: Int64($0) * 15_000, v: 2.5 + Double($0) / 100) })
+        await store.add(["__name__": "requests", "job": "vllm"], (0...200).map { ChunkSample(t: Int64($0) * 15_000, v: 4) })
+        let states = MemoryAlertStateStore()
+        let scheduler = Self.scheduler(store: store, states: states)
+        await scheduler.apply(Self.ruleSet(for: .zero))
+        let first = GroupSchedule(key: "test.yml;serving", interval: 60_000).slot(after: 0)
+        await scheduler.tick(now: 0)
+        await scheduler.tick(now: first)
+        #expect(await states.saves == 1)
+        let saved = try #require(await states.load()["test.yml;serving"]?.first)
+        await scheduler.tick(now: first + 60_000)
+        await scheduler.tick(now: first + 120_000)
+        let now = try #require(await scheduler.activeAlerts().first)
+        #expect(now.value != saved.value)
+        #expect(await states.saves == 1)
+        #expect(await states.load()["test.yml;serving"]?.first?.value == saved.value)
+        // Resolved (the threshold is out of reach): a transition, saved.
+        await scheduler.apply(Self.ruleSet(for: .zero, threshold: 10))
+        await scheduler.tick(now: first + 180_000)
+        #expect(await states.saves == 2)
+        #expect(await states.load()["test.yml;serving"]?.first?.phase == .inactive)
+    }
+
     @Test func theAlertStateOfTheGroupsOfATickIsSavedAtOnce() async {
         let groups = ["a", "b", "c"].map { name in
             RuleGroup(
