@@ -110,24 +110,64 @@ final class ChunkedSampleReader: SampleReader {
         let starts = ranges.map { end - $0 }
         var result: [SeriesWindows] = []
         for position in series.indices where matchers.allSatisfy({ $0.matches(series[position].labels) }) {
-            let stored = series[position]
-            let windows = SeriesWindows.accumulate(starts: starts, end: end, head: []) { from, through, stretch in
-                var lastT: Int64?
-                if rollups {
-                    stored.rollup.cover(from: from, through: through) { from, through in
-                        addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
-                    } summary: { minT, maxT, _, summary in
-                        stretch.addBlock(summary, minT: minT, maxT: maxT)
-                        lastT = maxT
-                    }
-                } else {
-                    addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
-                }
-                return lastT
-            }
-            if windows.contains(where: { $0.count > 0 }) { result.append(SeriesWindows(labels: stored.labels, windows: windows)) }
+            let windows = windows(of: position, starts: starts, end: end)
+            if windows.contains(where: { $0.count > 0 }) { result.append(SeriesWindows(labels: series[position].labels, windows: windows)) }
         }
         return result
+    }
+
+    /// As `SampleStore` does: a series that several selections match at the same end folded once
+    /// for all the windows they ask of it.
+    func accumulate(_ selections: [WindowSelection]) async throws(StorageError) -> [[SeriesWindows]] {
+        var folds: [(position: Int, end: Int64, starts: [Int64])] = []
+        var foldOf: [[Int64]: Int] = [:]
+        var picks: [[(fold: Int, windows: [Int])]] = []
+        for selection in selections {
+            var picked: [(fold: Int, windows: [Int])] = []
+            for position in series.indices where selection.matchers.allSatisfy({ $0.matches(series[position].labels) }) {
+                let key = [Int64(position), selection.end]
+                let fold = foldOf[key] ?? folds.count
+                if fold == folds.count {
+                    foldOf[key] = fold
+                    folds.append((position, selection.end, []))
+                }
+                let windows = selection.ranges.map { range -> Int in
+                    let start = selection.end - range
+                    if let known = folds[fold].starts.firstIndex(of: start) { return known }
+                    folds[fold].starts.append(start)
+                    return folds[fold].starts.count - 1
+                }
+                picked.append((fold, windows))
+            }
+            picks.append(picked)
+        }
+        let folded = folds.map { windows(of: $0.position, starts: $0.starts, end: $0.end) }
+        return picks.map { picked in
+            picked.compactMap { pick -> SeriesWindows? in
+                let mine = pick.windows.map { folded[pick.fold][$0] }
+                guard mine.contains(where: { $0.count > 0 }) else { return nil }
+                return SeriesWindows(labels: series[folds[pick.fold].position].labels, windows: mine)
+            }
+        }
+    }
+
+    /// The windows `[start, end]` of one series for each of `starts`.
+    private func windows(of position: Int, starts: [Int64], end: Int64) -> [RangeAccumulator] {
+        let stored = series[position]
+        return SeriesWindows.accumulate(starts: starts, end: end, head: []) { from, through, stretch in
+            var lastT: Int64?
+            if rollups {
+                stored.rollup.cover(from: from, through: through) { from, through in
+                    addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
+                } summary: { minT, maxT, _, summary in
+                    stretch.addBlock(summary, minT: minT, maxT: maxT)
+                    lastT = maxT
+                }
+            } else {
+                addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
+            }
+            return lastT
+        }
     }
 
     /// The chunks overlapping `[start, end]`: summaries of those inside, samples of the others.

@@ -58,6 +58,17 @@ final class SLOBenchStore: RuleSampleStore {
         return try await outputs.accumulate(matchers: matchers, end: end, ranges: ranges)
     }
 
+    /// Selections of one SLO's counters are read together, as the store reads them.
+    func accumulate(_ selections: [WindowSelection]) async throws(StorageError) -> [[SeriesWindows]] {
+        let readers = selections.map { input($0.matchers) }
+        if let reader = readers.first ?? nil, readers.allSatisfy({ $0 === reader }) { return try await reader.accumulate(selections) }
+        var result: [[SeriesWindows]] = []
+        for selection in selections {
+            result.append(try await accumulate(matchers: selection.matchers, end: selection.end, ranges: selection.ranges))
+        }
+        return result
+    }
+
     func seriesLabels(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [Labels] {
         try await outputs.seriesLabels(matchers: matchers, start: start, end: end)
     }

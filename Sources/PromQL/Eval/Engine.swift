@@ -113,19 +113,16 @@ public struct Engine: Sendable {
         return .vector([Sample(labels: Labels(), t: time, v: value)])
     }
 
-    /// Reads what the label-free plans of `set` read, at `time`: one `SampleReader.accumulate`
-    /// per selector. Nothing when this engine evaluates the set's queries without plans (no
-    /// summaries, another lookback delta).
+    /// Reads what the label-free plans of `set` read, at `time`: one `SampleReader.accumulate(_:)`
+    /// of every selector (a series two selectors match is folded once). Nothing when this engine
+    /// evaluates the set's queries without plans (no summaries, another lookback delta).
     public func readAhead(_ set: PlanReadSet, at time: Int64, reader: some SampleReader) async throws(EvaluationError) -> PlanReads {
         guard summaryMinimumRange != nil, set.lookbackDelta == lookbackDelta.milliseconds else {
             return PlanReads(set: PlanReadSet([]), time: time, series: [])
         }
-        var series: [[SeriesWindows]] = []
-        series.reserveCapacity(set.reads.count)
+        let series: [[SeriesWindows]]
         do {
-            for read in set.reads {
-                series.append(try await reader.accumulate(matchers: read.matchers, end: time - read.offset, ranges: read.ranges))
-            }
+            series = try await reader.accumulate(set.reads.map { WindowSelection(matchers: $0.matchers, end: time - $0.offset, ranges: $0.ranges) })
         } catch {
             throw EvaluationError(.storage, error.message)
         }

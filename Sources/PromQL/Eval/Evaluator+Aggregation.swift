@@ -35,10 +35,11 @@ extension Evaluator {
         default:
             break
         }
-        var grouping = Set(aggregation.grouping)
-        if op == .countValues && !aggregation.without { grouping.insert(valueLabel) }
+        // A few names: looked through, not hashed (no set to make at each evaluation).
+        var grouping = aggregation.grouping
+        if op == .countValues && !aggregation.without && !grouping.contains(valueLabel) { grouping.append(valueLabel) }
         let without = aggregation.without
-        let dropped = without ? grouping.union([Label.metricName]) : []
+        let dropped = without ? grouping + [Label.metricName] : []
 
         // One sample (most rule expressions): its group's value is its own.
         if samples.count == 1, let value = Self.valueOfOne(op, samples[0].v) {

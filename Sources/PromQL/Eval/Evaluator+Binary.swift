@@ -85,11 +85,12 @@ extension Evaluator {
     /// operation.
     struct SignatureNames {
         var on: Bool
-        var names: Set<String>
+        /// A few names: looked through, not hashed (no set to make at each evaluation).
+        var names: [String]
 
         init(_ matching: VectorMatching) {
             on = matching.on
-            names = matching.on ? Set(matching.labels) : Set(matching.labels).union([Label.metricName])
+            names = matching.on ? matching.labels : matching.labels + [Label.metricName]
         }
     }
 
@@ -148,7 +149,7 @@ extension Evaluator {
         // The right side is the "one" side; for one-to-many, swap and swap the values back below.
         let (lhs, rhs) = cardinality == .oneToMany ? (right, left) : (left, right)
         let names = SignatureNames(matching)
-        let matchingNames = Set(matching.labels)
+        let matchingNames = matching.labels
         // One sample on each side (most rule expressions): no duplicates or repeated matches to
         // look for, so no tables.
         if lhs.count == 1 && rhs.count == 1 {
@@ -193,7 +194,7 @@ extension Evaluator {
     /// a comparison without `bool` filters it out.
     @inline(__always)
     static func joinedSample(
-        _ sample: Sample, _ other: Sample, _ op: BinaryOperator, _ matching: VectorMatching, _ matchingNames: Set<String>,
+        _ sample: Sample, _ other: Sample, _ op: BinaryOperator, _ matching: VectorMatching, _ matchingNames: [String],
         _ cardinality: VectorMatching.Cardinality, returnBool: Bool, t: Int64
     ) -> Sample? {
         var (l, r) = (sample.v, other.v)
@@ -211,7 +212,7 @@ extension Evaluator {
 
     /// The labels of a vector-vector result, from the "many" side's labels and the "one" side's included ones.
     static func resultLabels(
-        _ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching, _ matchingNames: Set<String>,
+        _ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching, _ matchingNames: [String],
         _ cardinality: VectorMatching.Cardinality
     ) -> Labels {
         var labels = dropsMetricName(op) ? many.droppingMetricName : many

@@ -200,14 +200,15 @@ extension Labels {
         self[Label.metricName] == nil ? self : removing(Label.metricName)
     }
 
-    /// Only the labels named in `names` (the set itself when it keeps them all).
-    func keeping(_ names: Set<String>) -> Labels {
+    /// Only the labels named in `names` (the set itself when it keeps them all). `names` is a
+    /// `by`, `on` or `ignoring` list: a few names, looked through rather than hashed.
+    func keeping(_ names: [String]) -> Labels {
         guard contains(where: { !names.contains($0.name) }) else { return self }
         return Labels(canonical: filter { names.contains($0.name) })
     }
 
     /// The labels not named in `names` (the set itself when it has none of them).
-    func dropping(_ names: Set<String>) -> Labels {
+    func dropping(_ names: [String]) -> Labels {
         guard contains(where: { names.contains($0.name) }) else { return self }
         return Labels(canonical: filter { !names.contains($0.name) })
     }

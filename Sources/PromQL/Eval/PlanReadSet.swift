@@ -2,8 +2,9 @@ internal import Storage
 
 /// What the label-free plans (`LabelFreePlan`) of several prepared queries read, worked out
 /// once: each selector (its matchers and offset) with every window the plans take of it, so
-/// that one `SampleReader.accumulate` call per selector serves them all. An SLO's 8 SLI ratios
-/// read its two counters over 8 windows: 2 reads instead of 16.
+/// that one `SampleReader.accumulate(_:)` of every selector serves them all. An SLO's 8 SLI
+/// ratios read its error and total selectors over 8 windows: one read instead of 16, in which the
+/// error series, which both select, is folded once.
 ///
 /// `Engine.readAhead(_:at:reader:)` makes the reads of one evaluation time (`PlanReads`), and
 /// `Engine.instantQuery(_:at:reader:readAhead:)` takes a query's sums from them, with the same

@@ -29,6 +29,12 @@ public protocol SampleReader: Sendable {
     /// selector (an SLO reads each of its counters over 8 windows at every evaluation).
     func accumulate(matchers: [SeriesMatcher], end: Int64, ranges: [Int64]) async throws(StorageError) -> [SeriesWindows]
 
+    /// `accumulate(matchers:end:ranges:)` of each selection, in order, with the same result as
+    /// one call each; a reader may fold a series that several selections match (at the same end)
+    /// once for all their windows: an SLO's error selector matches series its total selector
+    /// matches too.
+    func accumulate(_ selections: [WindowSelection]) async throws(StorageError) -> [[SeriesWindows]]
+
     /// The label sets of the series matching every matcher that have samples in `[start, end]`.
     func seriesLabels(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [Labels]
 
@@ -57,6 +63,16 @@ extension SampleReader {
         }
         return found.filter { $0.value.contains { $0.count > 0 } }
             .map { SeriesWindows(labels: $0.key, windows: $0.value) }.sorted { $0.labels < $1.labels }
+    }
+
+    /// `accumulate(_:)` by one `accumulate(matchers:end:ranges:)` per selection.
+    public func accumulate(_ selections: [WindowSelection]) async throws(StorageError) -> [[SeriesWindows]] {
+        var result: [[SeriesWindows]] = []
+        result.reserveCapacity(selections.count)
+        for selection in selections {
+            result.append(try await accumulate(matchers: selection.matchers, end: selection.end, ranges: selection.ranges))
+        }
+        return result
     }
 
     /// The label names of every series at any time.

@@ -128,18 +128,85 @@ extension SampleStore {
         }
     }
 
-    /// `body` for each series, in order: first from memory alone (no database), then, for the
-    /// series that need chunk rows (`ChunkRowsNeeded`), in one database read.
+    /// `accumulate(matchers:end:ranges:)` of each selection, from one snapshot of the series
+    /// they select: a series that several selections match at the same end is folded once, for
+    /// every window any of them asks of it (a window's accumulator does not depend on the
+    /// others'), from the snapshot of the widest.
+    public nonisolated func accumulate(_ selections: [WindowSelection]) async throws(StorageError) -> [[SeriesWindows]] {
+        let starts = selections.map { selection in
+            selection.ranges.map { range in
+                let (start, overflow) = selection.end.subtractingReportingOverflow(range)
+                return overflow ? Int64.min : start
+            }
+        }
+        let widest = starts.map { $0.min() ?? .max }
+        let snapshots = await snapshots(selections.indices.map { (selections[$0].matchers, widest[$0], selections[$0].end) })
+        // Each series once per end, with every window asked of it; per selection and series
+        // selected, that fold and the positions of the selection's windows in it.
+        var folds: [WindowFold] = []
+        var foldOf: [WindowFold.Key: Int] = [:]
+        var picks: [[(fold: Int, windows: [Int])]] = []
+        for (position, selected) in snapshots.enumerated() {
+            var picked: [(fold: Int, windows: [Int])] = []
+            picked.reserveCapacity(selected.count)
+            for snapshot in selected {
+                let key = WindowFold.Key(id: snapshot.id, end: selections[position].end)
+                let fold: Int
+                if let known = foldOf[key] {
+                    fold = known
+                    if widest[position] < folds[fold].widest {
+                        folds[fold].snapshot = snapshot
+                        folds[fold].widest = widest[position]
+                    }
+                } else {
+                    fold = folds.count
+                    foldOf[key] = fold
+                    folds.append(WindowFold(snapshot: snapshot, widest: widest[position], end: key.end, starts: []))
+                }
+                picked.append((fold, starts[position].map { folds[fold].position(of: $0) }))
+            }
+            picks.append(picked)
+        }
+        let (cache, runs, decoded) = (rollups, chunkRuns, decodedChunks)
+        let planned = folds
+        let folded = try await readEach(count: planned.count, "accumulate \(selections.count) selections") { index, db in
+            try Self.accumulate(planned[index].snapshot, planned[index].starts, planned[index].end, cache, runs, decoded, db)?.windows
+        }
+        return picks.map { picked in
+            picked.compactMap { pick -> SeriesWindows? in
+                guard let windows = folded[pick.fold] else { return nil }
+                let mine = pick.windows.map { windows[$0] }
+                guard mine.contains(where: { $0.count > 0 }) else { return nil }
+                return SeriesWindows(labels: planned[pick.fold].snapshot.labels, windows: mine)
+            }
+        }
+    }
+
+    /// The snapshots of several selections, taken at once.
+    private func snapshots(_ selections: [(matchers: [SeriesMatcher], start: Int64, end: Int64)]) -> [[SeriesSnapshot]] {
+        selections.map { snapshot(matchers: $0.matchers, start: $0.start, end: $0.end) }
+    }
+
+    /// `body` for each series, in order, leaving out nil: see `readEach(count:_:_:)`.
     private nonisolated func readEach<T: Sendable>(
         _ snapshots: [SeriesSnapshot], _ what: @autoclosure () -> String,
         _ body: @escaping @Sendable (SeriesSnapshot, Database?) throws -> T?
     ) async throws(StorageError) -> [T] {
+        try await readEach(count: snapshots.count, what()) { position, db in try body(snapshots[position], db) }.compactMap { $0 }
+    }
+
+    /// `body` for each position below `count`, in order: first from memory alone (no database),
+    /// then, for the positions that need chunk rows (`ChunkRowsNeeded`), in one database read.
+    private nonisolated func readEach<T: Sendable>(
+        count: Int, _ what: @autoclosure () -> String,
+        _ body: @escaping @Sendable (Int, Database?) throws -> T?
+    ) async throws(StorageError) -> [T?] {
         var found: [T?] = []
-        found.reserveCapacity(snapshots.count)
+        found.reserveCapacity(count)
         var unread: [Int] = []
-        for (position, snapshot) in snapshots.enumerated() {
+        for position in 0..<count {
             do {
-                found.append(try body(snapshot, nil))
+                found.append(try body(position, nil))
             } catch is ChunkRowsNeeded {
                 found.append(nil)
                 unread.append(position)
@@ -150,10 +217,10 @@ extension SampleStore {
         if !unread.isEmpty {
             seriesReadsFromDatabase.add(unread.count, ordering: .relaxed)
             let positions = unread
-            let read = try await read(what()) { db in try positions.map { try body(snapshots[$0], db) } }
+            let read = try await read(what()) { db in try positions.map { try body($0, db) } }
             for (position, value) in zip(positions, read) { found[position] = value }
         }
-        return found.compactMap { $0 }
+        return found
     }
 
     /// One series' pieces in `[start, end]`: its chunks from memory where the store holds them,

@@ -113,4 +113,54 @@ import Storage
         let everything = try await store.accumulate(matchers: [.metricName("x")], end: last, ranges: [.max, .max - 1, Self.hour])
         #expect(Self.described(everything) == Self.expected(series, end: last, ranges: [last, last, Self.hour]))
     }
+
+    @Test(arguments: [Int64(0), Int64(8 * 3_600_000)])
+    func selectionsReadTogetherGiveWhatEachGivesAlone(recentSpan: Int64) async throws {
+        let configuration = SampleStoreConfiguration(samplesPerChunk: Self.samplesPerChunk, recentChunkSpan: recentSpan)
+        let store = try await StoreFixture(configuration: configuration).open()
+        let a = Self.samples(seed: 3)
+        let b = Self.samples(seed: 4)
+        let c = Array(Self.samples(seed: 5).drop { $0.t < 20 * Self.hour })
+        let series: [(Labels, [ChunkSample])] = [
+            (["__name__": "requests", "code": "200"], a), (["__name__": "requests", "code": "500"], b),
+            (["__name__": "requests", "code": "503"], c),
+        ]
+        for (labels, samples) in series {
+            for start in stride(from: 0, to: samples.count, by: 100) {
+                try await store.append(labels, Array(samples[start..<min(samples.count, start + 100)]))
+            }
+        }
+        let last = a.last!.t
+        let errors: [SeriesMatcher] = [.metricName("requests"), try SeriesMatcher("code", .regexMatch, "5..")]
+        let total: [SeriesMatcher] = [.metricName("requests")]
+        let h = Self.hour
+        // Errors and totals over the same windows (an SLO's ratios), the same selector again at
+        // another end, narrower and wider windows than another selection of the same series, a
+        // selection matching nothing, one without windows and windows before every sample.
+        let selections = [
+            WindowSelection(matchers: errors, end: last, ranges: [5 * Self.minute, h, 6 * h, 26 * h]),
+            WindowSelection(matchers: total, end: last, ranges: [5 * Self.minute, h, 6 * h, 26 * h]),
+            WindowSelection(matchers: errors, end: last - 40 * Self.minute, ranges: [h, 3 * 24 * h]),
+            WindowSelection(matchers: total, end: last, ranges: [30 * Self.minute, .max]),
+            WindowSelection(matchers: [.metricName("absent")], end: last, ranges: [h]),
+            WindowSelection(matchers: total, end: last, ranges: []),
+            WindowSelection(matchers: errors, end: 10 * Self.minute, ranges: [Self.minute]),
+            WindowSelection(matchers: [.metricName("requests"), .equal("code", "503")], end: last, ranges: [2 * h]),
+        ]
+        let together = try await store.accumulate(selections)
+        #expect(together.count == selections.count)
+        var compared = 0
+        for (selection, read) in zip(selections, together) {
+            let alone = try await store.accumulate(matchers: selection.matchers, end: selection.end, ranges: selection.ranges)
+            #expect(Self.described(read) == Self.described(alone), "\(selection)")
+            let ranges = selection.ranges.map { min($0, selection.end) }
+            let selected = series.filter { labels, _ in selection.matchers.allSatisfy { $0.matches(labels) } }
+            #expect(Self.described(read) == Self.expected(selected, end: selection.end, ranges: ranges), "\(selection)")
+            compared += read.count * selection.ranges.count
+        }
+        #expect(compared > 30)
+        // The protocol's default reads each selection on its own.
+        let perSelection = try await PerWindow(store: store).accumulate(selections)
+        #expect(perSelection.map(Self.described) == together.map(Self.described))
+    }
 }
