@@ -120,17 +120,12 @@ final class ChunkedSampleReader: SampleReader {
     /// for all the windows they ask of it.
     func accumulate(_ selections: [WindowSelection]) async throws(StorageError) -> [[SeriesWindows]] {
         var folds: [(position: Int, end: Int64, starts: [Int64])] = []
-        var foldOf: [[Int64]: Int] = [:]
         var picks: [[(fold: Int, windows: [Int])]] = []
         for selection in selections {
             var picked: [(fold: Int, windows: [Int])] = []
             for position in series.indices where selection.matchers.allSatisfy({ $0.matches(series[position].labels) }) {
-                let key = [Int64(position), selection.end]
-                let fold = foldOf[key] ?? folds.count
-                if fold == folds.count {
-                    foldOf[key] = fold
-                    folds.append((position, selection.end, []))
-                }
+                let fold = folds.firstIndex { $0.position == position && $0.end == selection.end } ?? folds.count
+                if fold == folds.count { folds.append((position, selection.end, [])) }
                 let windows = selection.ranges.map { range -> Int in
                     let start = selection.end - range
                     if let known = folds[fold].starts.firstIndex(of: start) { return known }

@@ -144,15 +144,15 @@ extension SampleStore {
         // Each series once per end, with every window asked of it; per selection and series
         // selected, that fold and the positions of the selection's windows in it.
         var folds: [WindowFold] = []
-        var foldOf: [WindowFold.Key: Int] = [:]
+        var index = WindowFold.Index()
         var picks: [[(fold: Int, windows: [Int])]] = []
         for (position, selected) in snapshots.enumerated() {
             var picked: [(fold: Int, windows: [Int])] = []
             picked.reserveCapacity(selected.count)
             for snapshot in selected {
-                let key = WindowFold.Key(id: snapshot.id, end: selections[position].end)
+                let end = selections[position].end
                 let fold: Int
-                if let known = foldOf[key] {
+                if let known = index.fold(of: snapshot.id, end: end, in: folds) {
                     fold = known
                     if widest[position] < folds[fold].widest {
                         folds[fold].snapshot = snapshot
@@ -160,8 +160,8 @@ extension SampleStore {
                     }
                 } else {
                     fold = folds.count
-                    foldOf[key] = fold
-                    folds.append(WindowFold(snapshot: snapshot, widest: widest[position], end: key.end, starts: []))
+                    folds.append(WindowFold(snapshot: snapshot, widest: widest[position], end: end, starts: []))
+                    index.added(folds)
                 }
                 picked.append((fold, starts[position].map { folds[fold].position(of: $0) }))
             }

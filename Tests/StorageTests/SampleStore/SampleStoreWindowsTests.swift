@@ -163,4 +163,25 @@ import Storage
         let perSelection = try await PerWindow(store: store).accumulate(selections)
         #expect(perSelection.map(Self.described) == together.map(Self.described))
     }
+
+    @Test func manySeriesSelectedTwiceAreFoldedOnceEach() async throws {
+        // More series than the folds looked through one by one (`WindowFold.Index`).
+        let store = try await StoreFixture(configuration: SampleStoreConfiguration(samplesPerChunk: Self.samplesPerChunk)).open()
+        for pod in 0..<40 {
+            let samples = (0..<200).map { ChunkSample(t: Int64($0) * 15_000, v: Double(($0 * (pod + 1)) % 97)) }
+            try await store.append(["__name__": "requests", "pod": "p\(pod)", "code": pod % 2 == 0 ? "200" : "500"], samples)
+        }
+        let end: Int64 = 199 * 15_000
+        let selections = [
+            WindowSelection(matchers: [.metricName("requests"), .equal("code", "500")], end: end, ranges: [5 * Self.minute, Self.hour]),
+            WindowSelection(matchers: [.metricName("requests")], end: end, ranges: [Self.hour, 30 * Self.minute]),
+            WindowSelection(matchers: [.metricName("requests")], end: end - Self.minute, ranges: [Self.hour]),
+        ]
+        let together = try await store.accumulate(selections)
+        for (selection, read) in zip(selections, together) {
+            let alone = try await store.accumulate(matchers: selection.matchers, end: selection.end, ranges: selection.ranges)
+            #expect(read.count == alone.count && read.count >= 20)
+            #expect(Self.described(read) == Self.described(alone))
+        }
+    }
 }
