@@ -164,7 +164,7 @@ extension SampleStore {
 
     /// Encodes the chunks `planCuts` planned for `works`, spread over up to
     /// `configuration.cutEncodingParallelism` threads when there are enough samples to encode.
-    private func encodeCuts(_ works: inout [SeriesWork]) {
+    func encodeCuts(_ works: inout [SeriesWork]) {
         let pending = works.indices.filter { !works[$0].cutRuns.isEmpty }
         guard !pending.isEmpty else { return }
         let samples = pending.reduce(0) { $0 + works[$1].samplesToEncode }
