@@ -8,6 +8,10 @@ enum Main {
     static func main() async {
         do {
             var command = try Burnrate.parseAsRoot()
+            if let serve = command as? ServeCommand, serve.tasksOnEventLoops {
+                // Here, on the main thread, before the service starts any task.
+                EventLoopExecutor.install()
+            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -34,6 +34,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("storage.keep-all"), help: "Store every series received, not only those some rule reads.")
     var keepAll = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Run tasks on the HTTP server's event loops (one thread per request) rather than a pool of their own.")
+    var tasksOnEventLoops = true
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -92,6 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
             "rules": "\(rulePaths.joined(separator: ","))",
             "slos": "\(ruleSet.slos.count)",
             "groups": "\(ruleSet.groups.count)",
+            "tasks": "\(EventLoopExecutor.isInstalled ? "on the event loops" : "on their own pool")",
         ])
         let state: ServerState
         do {

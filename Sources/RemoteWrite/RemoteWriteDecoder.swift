@@ -1,3 +1,4 @@
+internal import Dispatch
 import Snappy
 
 /// Decodes remote-write request bodies (snappy block + protobuf) into a ``WriteBatch``.
@@ -86,19 +87,10 @@ public struct RemoteWriteDecoder: Sendable {
         else {
             return try decode(protobuf: protobuf, version: version, knownSeries: knownSeries)
         }
-        let parts = await withTaskGroup(of: (Int, WriteBatch?).self) { group in
-            for (index, run) in runs.enumerated() {
-                group.addTask {
-                    let batch = protobuf.withUnsafeBufferPointer { whole in
-                        try? FastV1Decoder.batch(from: UnsafeBufferPointer(rebasing: whole[run]), knownSeries: knownSeries)
-                    }
-                    return (index, batch)
-                }
-            }
-            var parts = [WriteBatch?](repeating: nil, count: runs.count)
-            for await (index, batch) in group { parts[index] = batch }
-            return parts
-        }
+        // The parts are decoded on threads of their own (Dispatch), not as child tasks: a
+        // server whose tasks run on its event loops would run child tasks one after another on
+        // the loop of the request (see `burnrate serve --tasks-on-event-loops`).
+        let parts = Self.decodeConcurrently(protobuf, runs: runs, knownSeries: knownSeries)
         guard parts.allSatisfy({ $0 != nil }) else {
             return try decode(protobuf: protobuf, version: version, knownSeries: knownSeries)
         }
@@ -111,8 +103,24 @@ public struct RemoteWriteDecoder: Sendable {
         return batch
     }
 
+    /// Decodes each run of series of `protobuf` at once, one thread per run (the calling thread
+    /// takes one); a run with any error comes back `nil`.
+    private static func decodeConcurrently(_ protobuf: [UInt8], runs: [Range<Int>], knownSeries: SeriesKeyTable?) -> [WriteBatch?] {
+        var parts = [WriteBatch?](repeating: nil, count: runs.count)
+        parts.withUnsafeMutableBufferPointer { parts in
+            protobuf.withUnsafeBufferPointer { whole in
+                // Unchecked: each iteration reads the body and writes only its own element.
+                nonisolated(unsafe) let (parts, whole) = (parts, whole)
+                DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+                    parts[index] = try? FastV1Decoder.batch(from: UnsafeBufferPointer(rebasing: whole[runs[index]]), knownSeries: knownSeries)
+                }
+            }
+        }
+        return parts
+    }
+
     /// The fewest bytes (decompressed) a concurrently decoded run holds on average: below that,
-    /// starting tasks costs more than it saves. About 270 series of one sample each with a
+    /// handing runs to threads costs more than it saves. About 270 series of one sample each with a
     /// dozen labels, or 125 series of 20 samples each (as a backfill sends them); a body of 500
     /// series of one sample each (Prometheus' default) stays in one piece.
     static let minimumBytesPerPart = 64 << 10

@@ -47,7 +47,7 @@ public struct ServerState: Sendable {
         rules: RuleManager, database: BurnrateDatabase, registry: PrometheusCollectorRegistry,
         config: BurnrateConfig, logger: Logger
     ) async throws(StorageError) -> ServerState {
-        let store = try await SampleStore.open(database: database, logger: logger)
+        let store = try await SampleStore.open(database: database, configuration: .service, logger: logger)
         let ruleSet = await rules.current
         let ingestor = Ingestor(
             store: store, ruleSet: ruleSet, keepAll: config.ingest.keepAll, maxBodyBytes: config.ingest.maxBodyBytes,

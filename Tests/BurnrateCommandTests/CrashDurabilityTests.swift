@@ -7,13 +7,18 @@ import Testing
 
 /// Every sample Burnrate acknowledged with 2xx survives SIGKILL.
 @Suite(.serialized) struct CrashDurabilityTests {
-    @Test func acknowledgedSamplesSurviveSIGKILL() async throws {
+    /// With tasks on the server's event loops (the default) and on a pool of their own.
+    @Test(arguments: [true, false])
+    func acknowledgedSamplesSurviveSIGKILL(tasksOnEventLoops: Bool) async throws {
         let directory = try temporaryDirectory()
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("rules"), withIntermediateDirectories: true)
         let port = freePort()
         let arguments = ["--storage.keep-all", "--db", "crash.sqlite", "--listen", "127.0.0.1:\(port)"]
+            + (tasksOnEventLoops ? [] : ["--no-tasks-on-event-loops"])
         let first = try ServeProcess(arguments, in: directory, port: port)
         try await first.waitUntilReady()
+        let executor = tasksOnEventLoops ? "on the event loops" : "on their own pool"
+        #expect(first.log.contains("tasks=\(executor)"), "the start-up log names where tasks run:\n\(first.log)")
 
         // A sender posts batches of 200 series x 5 samples; the process is killed while it writes.
         let acknowledged = Acknowledged()

@@ -36,12 +36,14 @@ import Testing
     @Test func metricsExposeTheSampleStore() async throws {
         let server = try await TestServer(files: [:])
         var batch = AppendBatch()
+        // 1,000 samples a series: four complete chunks of 240, which the server's store cuts
+        // together (`SampleStoreConfiguration.service`), and 40 left in the head.
         for code in ["200", "500"] {
-            batch.append(["__name__": "requests_total", "code": code], (0..<300).map { ChunkSample(t: Int64($0) * 15_000, v: Double($0)) })
+            batch.append(["__name__": "requests_total", "code": code], (0..<1_000).map { ChunkSample(t: Int64($0) * 15_000, v: Double($0)) })
         }
         _ = try await server.state.store.append(batch)
         // Chunks were cut while the store was open: reading them back needs no database row.
-        _ = try await server.state.store.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 300 * 15_000)
+        _ = try await server.state.store.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 1_000 * 15_000)
         try await server.test { client in
             try await client.execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
@@ -54,10 +56,10 @@ import Testing
         }
         // A store opened afresh holds no chunk in memory: the same read needs the rows of both series.
         let reopened = try await SampleStore.open(database: server.state.store.database, logger: server.state.logger)
-        _ = try await reopened.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 300 * 15_000)
+        _ = try await reopened.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 1_000 * 15_000)
         #expect(await reopened.statistics().seriesReadsFromDatabase == 2)
         // Asked again: answered by the selection cache.
-        _ = try await reopened.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 300 * 15_000)
+        _ = try await reopened.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 1_000 * 15_000)
         #expect(await reopened.statistics().selectionsCached == 1)
         #expect(await reopened.statistics().selectionsComputed == 1)
     }

@@ -47,7 +47,7 @@ struct StoreCommand: AsyncParsableCommand {
         defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let logger = Logger(label: "ingest-load")
         let database = try BurnrateDatabase.open(path: folder + "/burnrate.sqlite", logger: logger)
-        let store = try await SampleStore.open(database: database, logger: logger)
+        let store = try await SampleStore.open(database: database, configuration: .service, logger: logger)
         let ingestor = Ingestor(
             store: store, ruleSet: RuleSet(), keepAll: true, maxBodyBytes: 64 << 20, decodeParallelism: decodeParallelism)
         let contentType = options.version.contentType

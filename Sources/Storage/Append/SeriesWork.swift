@@ -20,6 +20,8 @@ struct SeriesWork: Sendable {
     var cutRuns: [Range<Int>] = []
     /// How many samples of head-plus-accepted the cuts consume.
     var cutCount = 0
+    /// Where the complete chunks the head keeps end after the append (see `planCuts`).
+    var keptRunEnds: [Int] = []
 
     /// Whether the timestamps strictly increase (no duplicates among them).
     private var isStrictlyAscending: Bool {
@@ -132,18 +134,29 @@ struct SeriesWork: Sendable {
     /// finds the runs (`cutRuns`); `encodeCuts` encodes them, for many series at once on
     /// several cores. `head` is only read; `inout` lets the caller pass a series' head where it
     /// lies, without a copy.
-    mutating func planCuts(head: inout SeriesHead, samplesPerChunk: Int, maxSpan: Int64) {
+    ///
+    /// When the append gives the series several samples (a backfill, a sender catching up) and
+    /// fewer than `chunksPerWrite` chunks are complete, none is cut: the head keeps them
+    /// (`keptRunEnds`, then `SeriesHead.completeRunEnds`) and they are cut together later, so
+    /// that their rows go into the series' last page of the `chunks` table in one transaction
+    /// instead of rewriting that page once per chunk. The chunks are the same either way.
+    mutating func planCuts(head: inout SeriesHead, samplesPerChunk: Int, maxSpan: Int64, chunksPerWrite: Int = 1) {
         guard !accepted.isEmpty else { return }
         let headCount = head.count
+        let kept = head.completeRunEnds
         // Fast path: the head and the accepted samples fit in one chunk.
-        if headCount + accepted.count <= samplesPerChunk,
+        if kept.isEmpty, headCount + accepted.count <= samplesPerChunk,
            let first = headCount > 0 ? head.minT : accepted.first?.t, accepted[accepted.count - 1].t - first <= maxSpan
         {
             cutCount = 0
             return
         }
         var start = 0
-        var startT = headCount > 0 ? head[0].t : accepted[0].t
+        for end in kept {
+            cutRuns.append(start..<end)
+            start = end
+        }
+        var startT = headCount > 0 ? head[start].t : accepted[0].t
         accepted.withUnsafeBufferPointer { accepted in
             for position in headCount..<(headCount + accepted.count) where position > start {
                 let t = accepted[position - headCount].t
@@ -154,7 +167,13 @@ struct SeriesWork: Sendable {
                 }
             }
         }
-        cutCount = start
+        if accepted.count > 1 && cutRuns.count < chunksPerWrite {
+            keptRunEnds = cutRuns.map(\.upperBound)
+            cutRuns = []
+            cutCount = 0
+        } else {
+            cutCount = start
+        }
     }
 
     /// The samples `encodeCuts` encodes (the work it has to do).
@@ -195,7 +214,7 @@ struct SeriesWork: Sendable {
     /// Applies the committed work to the series' state: head, and the bounds of its chunks
     /// (`mutating` for the same reason as `writeWAL`).
     mutating func apply(to state: inout SeriesState, walRow: Int64, recentSpan: Int64) {
-        state.head.apply(accepted: accepted[...], cutCount: cutCount, walRow: walRow)
+        state.head.apply(accepted: accepted[...], cutCount: cutCount, walRow: walRow, runEnds: keptRunEnds)
         state.recordCuts(cuts, recentSpan: recentSpan)
     }
 }

@@ -50,12 +50,29 @@ struct SeriesHead: Sendable {
         return low < samples.count && samples[low].t == t ? low : nil
     }
 
+    /// Where the complete chunks the head keeps end (exclusive positions, ascending): a series
+    /// given several samples per append keeps up to `SampleStoreConfiguration.chunksPerWrite`
+    /// complete chunks here, cut and written together (see `SeriesWork.planCuts`). Empty
+    /// otherwise.
+    private(set) var completeRunEnds: [Int] = []
+
     /// Applies a committed append: `accepted` (ascending, after every head sample) is added, then
-    /// the first `cutCount` samples of head-plus-accepted, which went into chunks, are dropped.
-    /// Cuts only happen at accepted samples, so `cutCount` is 0 or at least the old count.
-    mutating func apply(accepted: ArraySlice<ChunkSample>, cutCount: Int, walRow: Int64) {
+    /// the first `cutCount` samples of head-plus-accepted, which went into chunks, are dropped;
+    /// `completeRunEnds` becomes `runEnds` (positions in the head after the append).
+    mutating func apply(accepted: ArraySlice<ChunkSample>, cutCount: Int, walRow: Int64, runEnds: [Int] = []) {
         let oldCount = samples.count
-        precondition(cutCount == 0 || cutCount >= oldCount, "a cut inside the old head")
+        if !runEnds.isEmpty || !completeRunEnds.isEmpty { completeRunEnds = runEnds }
+        if cutCount > 0 && cutCount < oldCount {
+            // Complete chunks kept in the head are cut inside it. The samples left came from
+            // `firstWALRow` or later rows: keeping it keeps a row longer than needed, never less.
+            samples.removeFirst(cutCount)
+            samples.append(contentsOf: accepted)
+            if !accepted.isEmpty { lastWALRow = walRow }
+            count = samples.count
+            firstT = samples[0].t
+            lastT = samples[count - 1].t
+            return
+        }
         if cutCount > 0 { samples.removeAll(keepingCapacity: true) }
         let keep = accepted.dropFirst(Swift.max(0, cutCount - oldCount))
         if samples.isEmpty && !keep.isEmpty { firstWALRow = walRow }
@@ -73,7 +90,20 @@ struct SeriesHead: Sendable {
     /// Empties the head after it was cut into a chunk or fell out of retention.
     mutating func removeAll() {
         samples.removeAll(keepingCapacity: false)
+        completeRunEnds = []
         count = 0
+    }
+
+    /// The runs of samples the head's chunks would hold if it were cut now: its complete
+    /// chunks, then the rest.
+    var chunkRuns: [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        for end in completeRunEnds + [count] where end > start {
+            runs.append(start..<end)
+            start = end
+        }
+        return runs
     }
 
     /// The latest sample with `start <= t <= end`, if any.

@@ -67,13 +67,14 @@ extension SampleStore {
         }
 
         var emptyHead = SeriesHead()
-        let (samplesPerChunk, maxSpan) = (configuration.samplesPerChunk, configuration.maxChunkSpan)
+        let (samplesPerChunk, maxSpan, perWrite) = (configuration.samplesPerChunk, configuration.maxChunkSpan, configuration.chunksPerWrite)
         states.withUnsafeMutableBufferPointer { states in
             for position in works.indices where !works[position].accepted.isEmpty {
                 if let slot = works[position].slot {
-                    works[position].planCuts(head: &states[Int(slot)]!.head, samplesPerChunk: samplesPerChunk, maxSpan: maxSpan)
+                    works[position].planCuts(
+                        head: &states[Int(slot)]!.head, samplesPerChunk: samplesPerChunk, maxSpan: maxSpan, chunksPerWrite: perWrite)
                 } else {
-                    works[position].planCuts(head: &emptyHead, samplesPerChunk: samplesPerChunk, maxSpan: maxSpan)
+                    works[position].planCuts(head: &emptyHead, samplesPerChunk: samplesPerChunk, maxSpan: maxSpan, chunksPerWrite: perWrite)
                 }
             }
         }
@@ -164,7 +165,7 @@ extension SampleStore {
 
     /// Encodes the chunks `planCuts` planned for `works`, spread over up to
     /// `configuration.cutEncodingParallelism` threads when there are enough samples to encode.
-    private func encodeCuts(_ works: inout [SeriesWork]) {
+    func encodeCuts(_ works: inout [SeriesWork]) {
         let pending = works.indices.filter { !works[$0].cutRuns.isEmpty }
         guard !pending.isEmpty else { return }
         let samples = pending.reduce(0) { $0 + works[$1].samplesToEncode }
@@ -239,8 +240,9 @@ extension SampleStore {
 
     /// Writes new series, the WAL row (if any) and the cut chunks in one transaction.
     func commit(_ works: [SeriesWork], wal: (id: Int64, record: WALRecordWriter)?) throws(StorageError) {
-        // A page for each new series and each cut chunk: those of a batch lie apart in their tables.
-        let pages = works.reduce(0) { $0 + $1.cuts.count + ($1.slot == nil ? 1 : 0) } + Self.pages(wal?.record.bytes.count ?? 0)
+        // A page for each new series and each series with cut chunks: those of a batch lie apart
+        // in their tables, the chunks of one series together.
+        let pages = works.reduce(0) { $0 + ($1.cuts.isEmpty ? 0 : 1) + ($1.slot == nil ? 1 : 0) } + Self.pages(wal?.record.bytes.count ?? 0)
         try transaction("\(works.reduce(0) { $0 + $1.accepted.count }) samples of \(works.count) series", pages: pages) { db in
             for position in works.indices where works[position].slot == nil && !works[position].accepted.isEmpty {
                 try SampleTables.insertSeries(db, id: works[position].seriesID, labels: works[position].labels)

@@ -64,8 +64,9 @@ extension SampleStore {
                 }
             }
         }
-        // The idle heads are encoded on several threads when there are enough samples.
-        var encoded = [CutChunk?](repeating: nil, count: idle.count)
+        // The idle heads are encoded on several threads when there are enough samples, each
+        // into its complete chunks (a head given several samples per append keeps some) and the rest.
+        var encoded = [[CutChunk]](repeating: [], count: idle.count)
         let parts = min(configuration.cutEncodingParallelism, samples / SampleStoreConfiguration.minimumSamplesPerEncodingThread)
         states.withUnsafeBufferPointer { states in
             encoded.withUnsafeMutableBufferPointer { encoded in
@@ -73,21 +74,23 @@ extension SampleStore {
                     for position in range {
                         let slot = Int(idle[position])
                         let head = states[slot]!.head
-                        encoded[position] = CutChunk(count: head.count) { head[$0] }
+                        encoded[position] = head.chunkRuns.map { run in CutChunk(count: run.count) { head[run.lowerBound + $0] } }
                     }
                 }
             }
         }
-        let cuts = idle.indices.map { (slot: idle[$0], id: seriesID(atSlot: idle[$0])!, chunk: encoded[$0]!) }
+        let cuts = idle.indices.map { (slot: idle[$0], id: seriesID(atSlot: idle[$0])!, chunks: encoded[$0]) }
         let trim = watermark > walTrimmedBefore
         guard !cuts.isEmpty || trim else { return }
         try transaction("\(cuts.count) idle heads cut and the WAL trimmed before row \(watermark)", pages: cuts.count + 1) { db in
-            for cut in cuts { try SampleTables.insertChunk(db, seriesID: cut.id, chunk: cut.chunk) }
+            for cut in cuts {
+                for chunk in cut.chunks { try SampleTables.insertChunk(db, seriesID: cut.id, chunk: chunk) }
+            }
             if trim { try SampleTables.deleteWAL(db, before: watermark) }
         }
         for cut in cuts {
             states[Int(cut.slot)]!.head.removeAll()
-            states[Int(cut.slot)]!.recordCuts([cut.chunk], recentSpan: configuration.recentChunkSpan)
+            states[Int(cut.slot)]!.recordCuts(cut.chunks, recentSpan: configuration.recentChunkSpan)
         }
         if trim {
             walTrimmedBefore = watermark

@@ -117,6 +117,9 @@ extension SampleStore {
                 work.planCuts(head: &head, samplesPerChunk: configuration.samplesPerChunk, maxSpan: configuration.maxChunkSpan)
                 if !work.accepted.isEmpty { works.append(work) }
             }
+            // The chunks a replayed head fills are encoded and written before the head drops
+            // their samples (the WAL rows holding them are deleted once no head needs them).
+            encodeCuts(&works)
             if works.contains(where: { !$0.cuts.isEmpty }) { try commit(works, wal: nil) }
             _ = apply(&works, walRow: row)
             replayed += report.accepted

@@ -19,6 +19,15 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// and once at least as many samples as there are series were appended since the last time
     /// (it visits every series, so its cost per sample stays bounded however many series there are).
     public var maintenanceInterval: Int
+    /// A series given several samples per append (a backfill, a sender catching up after an
+    /// outage) keeps up to this many complete chunks in its head and cuts them in one append
+    /// (default 1; `SampleStoreConfiguration.service`, what `burnrate serve` runs with, 4): each chunk cut inserts a row into the series' last page of the `chunks`
+    /// table, and a transaction rewrites that whole page (4 KiB in SQLite's log, then in the
+    /// database file) however many rows it gained, so rows written together cost that page
+    /// once. Series appended one sample at a time (live scrapes, rule output) cut each chunk as
+    /// it fills. 1 cuts every chunk at once. The chunks are the same either way; the head, and
+    /// the WAL rows that hold its samples, keep up to this many chunks' samples more.
+    public var chunksPerWrite: Int
     /// At most this many rejections are listed in an `AppendReport` (all are counted).
     public var reportedRejections: Int
     /// Chunks ending within this many milliseconds of a series' newest chunk stay in memory
@@ -52,6 +61,7 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         maxChunkSpan: Int64 = 2 * 3_600_000,
         idleHeadCutAfter: Int64 = 3_600_000,
         maintenanceInterval: Int = 16,
+        chunksPerWrite: Int = 1,
         reportedRejections: Int = 10,
         recentChunkSpan: Int64 = 8 * 3_600_000,
         chunkRunCacheBytes: Int = 64 << 20,
@@ -62,10 +72,15 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         self.maxChunkSpan = max(maxChunkSpan, 0)
         self.idleHeadCutAfter = max(idleHeadCutAfter, 0)
         self.maintenanceInterval = max(maintenanceInterval, 1)
+        self.chunksPerWrite = max(chunksPerWrite, 1)
         self.reportedRejections = max(reportedRejections, 0)
         self.recentChunkSpan = max(recentChunkSpan, 0)
         self.chunkRunCacheBytes = max(chunkRunCacheBytes, 0)
         self.decodedChunkCacheBytes = max(decodedChunkCacheBytes, 0)
         self.cutEncodingParallelism = max(cutEncodingParallelism ?? min(4, ProcessInfo.processInfo.activeProcessorCount), 1)
     }
+
+    /// What `burnrate serve` runs with: the defaults, except that series given several samples
+    /// per append write their complete chunks 4 at a time (`chunksPerWrite`).
+    public static let service = SampleStoreConfiguration(chunksPerWrite: 4)
 }
