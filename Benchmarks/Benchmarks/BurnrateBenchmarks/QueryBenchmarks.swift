@@ -8,14 +8,19 @@ import Storage
 /// does (`DecodedChunkCache`, 32 MiB) and, with `rollups`, gives the runs of chunks inside as
 /// rolled-up block summaries (`SummaryRollup`).
 final class ChunkedSampleReader: SampleReader {
-    /// One series' chunks, ascending.
-    struct StoredSeries: Sendable {
-        var labels: Labels
-        var minT: [Int64] = []
-        var maxT: [Int64] = []
-        var chunks: [EncodedChunk] = []
-        var summaries: [ChunkSummary] = []
-        var rollup = SummaryRollup()
+    /// One series' chunks, ascending. A class, as the store's series state is held in place:
+    /// a read passes one reference around, not a copy of every array.
+    final class StoredSeries: Sendable {
+        let labels: Labels
+        let minT: [Int64]
+        let maxT: [Int64]
+        let chunks: [EncodedChunk]
+        let summaries: [ChunkSummary]
+        let rollup: SummaryRollup
+
+        init(labels: Labels, minT: [Int64], maxT: [Int64], chunks: [EncodedChunk], summaries: [ChunkSummary], rollup: SummaryRollup) {
+            (self.labels, self.minT, self.maxT, self.chunks, self.summaries, self.rollup) = (labels, minT, maxT, chunks, summaries, rollup)
+        }
     }
 
     let series: [StoredSeries]
@@ -52,21 +57,21 @@ final class ChunkedSampleReader: SampleReader {
     /// One series of `count` samples every `step` from `start`, valued by `value(scrape)`, cut
     /// into 120-sample chunks with their summaries and rollup.
     static func stored(_ labels: Labels, start: Int64, step: Int64, count: Int, value: (Int) -> Double) throws -> StoredSeries {
-        var stored = StoredSeries(labels: labels)
+        var (minT, maxT, chunks, summaries, rollup) = ([Int64](), [Int64](), [EncodedChunk](), [ChunkSummary](), SummaryRollup())
         var encoder = ChunkEncoder(expectedCount: 120)
         for scrape in 0..<count {
             try encoder.append(t: start + Int64(scrape) * step, v: value(scrape))
             if encoder.count == 120 || scrape == count - 1 {
                 let (chunk, summary) = encoder.cut()
-                stored.minT.append(encoder.minT!)
-                stored.maxT.append(encoder.maxT!)
-                stored.chunks.append(chunk)
-                stored.summaries.append(summary)
-                stored.rollup.append(summary, minT: encoder.minT!, maxT: encoder.maxT!)
+                minT.append(encoder.minT!)
+                maxT.append(encoder.maxT!)
+                chunks.append(chunk)
+                summaries.append(summary)
+                rollup.append(summary, minT: encoder.minT!, maxT: encoder.maxT!)
                 encoder.reset()
             }
         }
-        return stored
+        return StoredSeries(labels: labels, minT: minT, maxT: maxT, chunks: chunks, summaries: summaries, rollup: rollup)
     }
 
     func select(matchers: [SeriesMatcher], start: Int64, end: Int64) throws(StorageError) -> [SeriesSamples] {
@@ -175,14 +180,17 @@ final class ChunkedSampleReader: SampleReader {
         _ stored: StoredSeries, _ id: Int64, _ start: Int64, _ end: Int64, to builder: inout Sink, lastT: inout Int64?
     ) {
         var index = Self.firstChunk(stored, endingAtOrAfter: start)
-        while index < stored.chunks.count, stored.minT[index] <= end {
-            if stored.minT[index] >= start && stored.maxT[index] <= end {
-                builder.add(stored.summaries[index], minT: stored.minT[index], maxT: stored.maxT[index])
-            } else if let samples = try? decoded.samples(of: stored.chunks[index], series: id, minT: stored.minT[index]) {
-                builder.add(samples, from: start, through: end)
+        // Summaries are lent in place, as the store lends them: a copy is 130 bytes and retains.
+        stored.summaries.withUnsafeBufferPointer { summaries in
+            while index < stored.chunks.count, stored.minT[index] <= end {
+                if stored.minT[index] >= start && stored.maxT[index] <= end {
+                    builder.add(summaries[index], minT: stored.minT[index], maxT: stored.maxT[index])
+                } else if let chunk = try? decoded.decoded(stored.chunks[index], series: id, minT: stored.minT[index]) {
+                    builder.add(chunk, from: start, through: end)
+                }
+                lastT = stored.maxT[index]
+                index += 1
             }
-            lastT = stored.maxT[index]
-            index += 1
         }
     }
 

@@ -95,16 +95,14 @@ public struct Engine: Sendable {
         var sums: [Double?] = []
         sums.reserveCapacity(leaves.count)
         do {
-            // By index: a leaf is looked at in place, not copied (its selector and matchers).
-            for position in leaves.indices {
-                let end = time - (leaves[position].matrix.selector.offset?.milliseconds ?? 0)
+            for (position, leaf) in leaves.enumerated() {
+                let end = time - leaf.offset
                 if let accumulators = readAhead?.reads.accumulators(query: readAhead!.query, leaf: position) {
-                    sums.append(LabelFreePlan.sum(leaves[position], accumulators, end: end, observedChange: observedChange))
+                    sums.append(LabelFreePlan.sum(leaf, accumulators, end: end, observedChange: observedChange))
                     continue
                 }
-                let series = try await reader.selectSummarised(
-                    matchers: leaves[position].matchers, start: end - leaves[position].matrix.range.milliseconds, end: end)
-                sums.append(LabelFreePlan.sum(leaves[position], series.lazy.map { $0.accumulate() }, end: end, observedChange: observedChange))
+                let series = try await reader.selectSummarised(matchers: leaf.matchers, start: end - leaf.range, end: end)
+                sums.append(LabelFreePlan.sum(leaf, series.lazy.map { $0.accumulate() }, end: end, observedChange: observedChange))
             }
         } catch {
             throw EvaluationError(.storage, error.message)

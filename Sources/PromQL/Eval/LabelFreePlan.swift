@@ -27,11 +27,24 @@ indirect enum LabelFreePlan: Sendable {
     /// A binary operation; at least one side is not a number.
     case binary(op: BinaryOperator, returnBool: Bool, lhs: LabelFreePlan, rhs: LabelFreePlan)
 
-    /// A summed range function of a plan: the function and its matrix selector.
-    struct Leaf: Sendable {
-        var function: String
-        var matrix: MatrixSelector
-        var matchers: [SeriesMatcher]
+    /// A summed range function of a plan: the function and its matrix selector. A class: a
+    /// plan's leaves are looked at at every evaluation, through one reference each rather than a
+    /// copy of the selector's strings and arrays.
+    final class Leaf: Sendable {
+        let function: String
+        let matrix: MatrixSelector
+        let matchers: [SeriesMatcher]
+        /// The selector's offset and the window's length, milliseconds.
+        let offset: Int64
+        let range: Int64
+
+        init(function: String, matrix: MatrixSelector, matchers: [SeriesMatcher]) {
+            self.function = function
+            self.matrix = matrix
+            self.matchers = matchers
+            self.offset = matrix.selector.offset?.milliseconds ?? 0
+            self.range = matrix.range.milliseconds
+        }
     }
 
     /// The plan of a whole expression and its leaves; nil when it does not have the shape (a
@@ -113,7 +126,7 @@ indirect enum LabelFreePlan: Sendable {
     /// accumulators, in storage order), as `sum(function(matrix))` gives it: nil when no series
     /// has a value.
     static func sum(_ leaf: Leaf, _ series: some Sequence<RangeAccumulator>, end: Int64, observedChange: Bool) -> Double? {
-        let window = Evaluator.summaryWindow(end: end, range: leaf.matrix.range.milliseconds, observedChange: observedChange)
+        let window = Evaluator.summaryWindow(end: end, range: leaf.range, observedChange: observedChange)
         var total: Double?
         for accumulator in series {
             guard accumulator.count > 0, let value = Evaluator.summarisedValue(leaf.function, accumulator, window) else { continue }

@@ -46,7 +46,7 @@ public final class PlanReadSet: Sendable {
             }
             var leafSlots: [Slot] = []
             for leaf in plan.leaves {
-                let key = ReadKey(matchers: leaf.matchers, offset: leaf.matrix.selector.offset?.milliseconds ?? 0)
+                let key = ReadKey(matchers: leaf.matchers, offset: leaf.offset)
                 let read: Int
                 if let known = readIndex[key] {
                     read = known
@@ -55,7 +55,7 @@ public final class PlanReadSet: Sendable {
                     readIndex[key] = read
                     reads.append(Read(matchers: key.matchers, offset: key.offset, ranges: []))
                 }
-                let range = leaf.matrix.range.milliseconds
+                let range = leaf.range
                 let window: Int
                 if let known = reads[read].ranges.firstIndex(of: range) {
                     window = known

@@ -25,6 +25,17 @@ public struct RangeAccumulator: Sendable {
     /// Creates an empty accumulator.
     public init() {}
 
+    /// An accumulator holding these figures (`DecodedChunk.tail(from:)`).
+    init(count: Int, first: ChunkSample, last: ChunkSample, resetValues: [Double], changes: Int, min: Double, max: Double) {
+        self.count = count
+        self.first = first
+        self.last = last
+        self.resetValues = resetValues
+        self.changes = changes
+        self.min = min
+        self.max = max
+    }
+
     /// The number of counter resets: `resets`.
     public var resets: Int { resetValues.count }
 
@@ -50,6 +61,34 @@ public struct RangeAccumulator: Sendable {
     /// Adds one decoded sample; see `add(t:v:)`.
     public mutating func add(_ sample: ChunkSample) {
         add(t: sample.t, v: sample.v)
+    }
+
+    /// Adds decoded samples in order, as `add(_:)` one by one does, with the running figures in
+    /// locals rather than in the accumulator's optionals (a chunk's tail or a head, folded at every
+    /// evaluation of every window over the series).
+    public mutating func add(contentsOf samples: ArraySlice<ChunkSample>) {
+        var position = samples.startIndex
+        if last == nil {
+            while position < samples.endIndex && samples[position].isStaleMarker { position += 1 }
+            guard position < samples.endIndex else { return }
+            add(samples[position])
+            position += 1
+        }
+        guard position < samples.endIndex, var previous = last, var low = min, var high = max else { return }
+        var (count, changes) = (self.count, self.changes)
+        while position < samples.endIndex {
+            let sample = samples[position]
+            position += 1
+            let v = sample.v
+            if v.bitPattern == ChunkSample.staleMarkerBits { continue }
+            count += 1
+            if v < previous.v { resetValues.append(previous.v) }
+            if Self.changed(previous.v, v) { changes += 1 }
+            high = Self.foldMax(high, v)
+            low = Self.foldMin(low, v)
+            previous = sample
+        }
+        (self.count, self.changes, self.last, self.min, self.max) = (count, changes, previous, low, high)
     }
 
     /// Adds a whole chunk by its summary, as if each of its samples were added in order.

@@ -45,6 +45,33 @@ struct SeriesState: Sendable {
 }
 
 extension SeriesState {
+    /// What `appendWithoutCut` did.
+    enum UncutAppend: Equatable {
+        /// The sample is in the head; the series' id.
+        case appended(id: Int64)
+        /// The state is another series than the one expected: nothing changed.
+        case otherSeries
+        /// The sample needs more than the head can take without a cut: nothing changed.
+        case refused
+    }
+
+    /// Puts one new sample of rule output in the head, WAL row `walRow`, when the state is of the
+    /// series `expectedID` (any series when nil) and the sample needs nothing else: newer than the
+    /// series' newest, at or after `minValidTime`, and fitting in the head without a cut
+    /// (`samplesPerChunk` samples over at most `maxSpan` ms). A mutating method, called on the
+    /// store's state in place: reading the state through a copy would retain its labels, head
+    /// and chunks.
+    mutating func appendWithoutCut(
+        _ samples: ArraySlice<ChunkSample>, expectedID: Int64?, walRow: Int64, minValidTime: Int64, samplesPerChunk: Int, maxSpan: Int64
+    ) -> UncutAppend {
+        if let expectedID, expectedID != id { return .otherSeries }
+        guard samples.count == 1, let sample = samples.first, let newest = maxT, sample.t > newest, sample.t >= minValidTime,
+              head.count + 1 <= samplesPerChunk, sample.t - (head.minT ?? sample.t) <= maxSpan
+        else { return .refused }
+        head.apply(accepted: samples, cutCount: 0, walRow: walRow)
+        return .appended(id: id)
+    }
+
     /// Records chunks just committed for the series, in time order, keeping in memory those
     /// ending within `recentSpan` milliseconds of the newest.
     mutating func recordCuts(_ cuts: [CutChunk], recentSpan: Int64) {

@@ -9,6 +9,9 @@ internal import Synchronization
 /// such a chunk is decoded once; each read then takes the samples inside its window by binary
 /// search.
 ///
+/// Each entry is a `DecodedChunk`, which also holds the fold of each of its tails: the window
+/// edges a chunk lies across cost a lookup rather than a fold of its samples.
+///
 /// An entry is found by series and first timestamp and used only when its chunk is equal, byte
 /// for byte, to the one asked for, so a chunk rewritten under the same key is decoded afresh.
 /// When the samples held would exceed the byte budget, the least recently used go until a
@@ -19,11 +22,16 @@ public final class DecodedChunkCache: Sendable {
         var minT: Int64
     }
 
-    private struct Entry {
-        var chunk: EncodedChunk
-        var samples: [ChunkSample]
-        var bytes: Int
+    /// A class: a lookup takes a reference, not a copy of the chunk's bytes and samples.
+    private final class Entry {
+        let chunk: EncodedChunk
+        let decoded: DecodedChunk
+        let bytes: Int
         var lastUse: UInt64
+
+        init(chunk: EncodedChunk, decoded: DecodedChunk, bytes: Int, lastUse: UInt64) {
+            (self.chunk, self.decoded, self.bytes, self.lastUse) = (chunk, decoded, bytes, lastUse)
+        }
     }
 
     private struct State {
@@ -42,32 +50,34 @@ public final class DecodedChunkCache: Sendable {
 
     /// The samples of `chunk`, a chunk of series `series` starting at `minT`, ascending.
     public func samples(of chunk: EncodedChunk, series: Int64, minT: Int64) throws(ChunkError) -> [ChunkSample] {
+        try decoded(chunk, series: series, minT: minT).samples
+    }
+
+    /// `chunk`, a chunk of series `series` starting at `minT`, decoded.
+    public func decoded(_ chunk: EncodedChunk, series: Int64, minT: Int64) throws(ChunkError) -> DecodedChunk {
         let key = Key(series: series, minT: minT)
-        if budget > 0, let held = state.withLock({ state -> [ChunkSample]? in
+        if budget > 0, let held = state.withLock({ state -> DecodedChunk? in
             guard let entry = state.entries[key], entry.chunk == chunk else { return nil }
             state.clock += 1
-            state.entries[key]!.lastUse = state.clock
-            return entry.samples
+            entry.lastUse = state.clock
+            return entry.decoded
         }) {
             return held
         }
-        var samples: [ChunkSample] = []
-        samples.reserveCapacity(chunk.count)
-        var iterator = chunk.makeIterator()
-        while let sample = try iterator.next() { samples.append(sample) }
-        guard budget > 0 else { return samples }
-        let bytes = samples.capacity * MemoryLayout<ChunkSample>.stride + chunk.byteCount + 96
-        guard bytes <= budget / 16 else { return samples }
+        let decoded = try DecodedChunk(decoding: chunk)
+        guard budget > 0 else { return decoded }
+        let bytes = decoded.byteCount + chunk.byteCount + 96
+        guard bytes <= budget / 16 else { return decoded }
         state.withLock { state in
             state.clock += 1
             if let old = state.entries.updateValue(
-                Entry(chunk: chunk, samples: samples, bytes: bytes, lastUse: state.clock), forKey: key) {
+                Entry(chunk: chunk, decoded: decoded, bytes: bytes, lastUse: state.clock), forKey: key) {
                 state.bytes -= old.bytes
             }
             state.bytes += bytes
             if state.bytes > budget { Self.evict(&state, below: budget - budget / 4) }
         }
-        return samples
+        return decoded
     }
 
     /// The number of chunks held and their bytes.

@@ -78,7 +78,7 @@ public struct SeriesWindows: Sendable {
                 // Head samples after the newest chunk (none after one ending at the last time).
                 if newestChunkT != .max {
                     let after = newestChunkT.map { $0 + 1 } ?? .min
-                    for sample in head[head.positions(from: Swift.max(start, after), through: headThrough)] { part.add(sample) }
+                    part.add(contentsOf: head[head.positions(from: Swift.max(start, after), through: headThrough)])
                 }
                 part.append(headPart)
                 headPart = part
@@ -134,6 +134,18 @@ public struct SeriesWindows: Sendable {
             } else {
                 if chunksFrom == nil { chunksFrom = first.t }
                 chunks.add(samples, from: from, through: through)
+            }
+        }
+
+        public mutating func add(_ chunk: DecodedChunk, from: Int64, through: Int64) {
+            guard let first = chunk.samples.first else { return }
+            if sawBlock {
+                rest.add(chunk, from: from, through: through)
+            } else if chunksFrom == nil && first.t < self.from {
+                edge.add(chunk, from: from, through: through)
+            } else {
+                if chunksFrom == nil { chunksFrom = first.t }
+                chunks.add(chunk, from: from, through: through)
             }
         }
 

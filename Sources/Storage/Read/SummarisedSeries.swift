@@ -22,7 +22,7 @@ public struct SummarisedSeries: Sendable, Hashable {
         var accumulator = RangeAccumulator()
         for piece in pieces {
             switch piece {
-            case .samples(let samples): for sample in samples { accumulator.add(sample) }
+            case .samples(let samples): accumulator.add(contentsOf: samples[...])
             case .chunk(let summary, _, _): accumulator.add(summary)
             }
         }

@@ -332,13 +332,17 @@ extension SampleStore {
         _ entries: ArraySlice<RecentChunks.Entry>, of seriesID: Int64, _ decoded: DecodedChunkCache, from: Int64, through: Int64,
         into builder: inout Sink, lastT: inout Int64?
     ) throws {
-        for entry in entries {
-            if entry.minT >= from && entry.maxT <= through {
-                builder.add(entry.summary, minT: entry.minT, maxT: entry.maxT)
-            } else {
-                builder.add(try decoded.samples(of: entry.chunk, series: seriesID, minT: entry.minT), from: from, through: through)
+        // Entries are looked at in place: a copy is a 130-byte summary and retains.
+        try entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                if entries[index].minT >= from && entries[index].maxT <= through {
+                    builder.add(entries[index].summary, minT: entries[index].minT, maxT: entries[index].maxT)
+                } else {
+                    builder.add(
+                        try decoded.decoded(entries[index].chunk, series: seriesID, minT: entries[index].minT), from: from, through: through)
+                }
+                lastT = entries[index].maxT
             }
-            lastT = entry.maxT
         }
     }
 

@@ -20,27 +20,34 @@ extension SampleStore {
             while position < series.endIndex {
                 let entry = series[position]
                 guard entry.samples.count == 1 else { break }
-                // A live reference (its slot holds the series of its id), else the labels.
+                // A live reference (its slot holds the series of its id), else the labels. The
+                // state is changed in place: a copy would retain its labels, head and chunks.
+                let walRow = deferredWAL?.id ?? nextWALRowID
+                var outcome: SeriesState.UncutAppend?
                 var slot: Int32?
-                if let ref = refs[position], ref.slot >= 0, Int(ref.slot) < states.count, states[Int(ref.slot)]?.id == ref.id {
+                if let ref = refs[position], ref.slot >= 0, Int(ref.slot) < states.count {
+                    outcome = states[Int(ref.slot)]?.appendWithoutCut(
+                        entry.samples[...], expectedID: ref.id, walRow: walRow, minValidTime: minValidTime,
+                        samplesPerChunk: samplesPerChunk, maxSpan: maxSpan)
                     slot = ref.slot
                 }
-                guard let slot = slot ?? index.slot(of: entry.labels) else { break }
-                let sample = entry.samples[0]
-                guard let newest = states[Int(slot)]!.maxT, sample.t > newest, sample.t >= minValidTime else { break }
-                // The head is read in place: a copy would retain its samples.
-                guard states[Int(slot)]!.head.count + 1 <= samplesPerChunk,
-                      sample.t - (states[Int(slot)]!.head.minT ?? sample.t) <= maxSpan
-                else { break }
+                if outcome == nil || outcome == .otherSeries {
+                    guard let found = index.slot(of: entry.labels) else { break }
+                    outcome = states[Int(found)]?.appendWithoutCut(
+                        entry.samples[...], expectedID: nil, walRow: walRow, minValidTime: minValidTime,
+                        samplesPerChunk: samplesPerChunk, maxSpan: maxSpan)
+                    slot = found
+                }
+                guard case .appended(let id)? = outcome, let slot else { break }
                 if deferredWAL == nil {
                     deferredWAL = (nextWALRowID, WALRecordWriter(expectedSamples: series.count - position))
                     nextWALRowID += 1
                 }
-                deferredWAL!.record.beginSeries(id: states[Int(slot)]!.id, count: 1)
+                let sample = entry.samples[0]
+                deferredWAL!.record.beginSeries(id: id, count: 1)
                 deferredWAL!.record.append(t: sample.t, v: sample.v)
-                states[Int(slot)]!.head.apply(accepted: entry.samples[...], cutCount: 0, walRow: deferredWAL!.id)
                 if sample.t > maxSeenT { maxSeenT = sample.t }
-                refs[position] = SeriesRef(id: states[Int(slot)]!.id, slot: slot)
+                refs[position] = SeriesRef(id: id, slot: slot)
                 appended += 1
                 position += 1
             }
