@@ -119,23 +119,21 @@ public struct RuleGroupEvaluator: Sendable {
                     }
                     output = try alert(alerting, index: index, result, at: time, extra: extra)
                 }
-                var written: [SeriesSamples] = output.map { SeriesSamples(labels: $0.labels, samples: [ChunkSample(t: $0.t, v: $0.v)]) }
-                let returned = output.map(\.labels)
                 // Mostly the same series as last time, in the same order: nothing went stale, and
-                // the store's references to them still serve.
+                // the store's references to them still serve (compared in place, no array made).
                 var known: [SeriesRef?]?
-                if let previous = previousSeries[index], !previous.isEmpty {
-                    if previous == returned {
-                        known = previousRefs[index]
-                    } else {
+                var stale: [Labels] = []
+                if let previous = previousSeries[index], previous.elementsEqual(output.lazy.map(\.labels)) {
+                    if !previous.isEmpty { known = previousRefs[index] }
+                } else {
+                    let returned = output.map(\.labels)
+                    if let previous = previousSeries[index], !previous.isEmpty {
                         let present = Set(returned)
-                        for labels in previous.filter({ !present.contains($0) }).sorted() {
-                            written.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)]))
-                        }
+                        stale = previous.filter { !present.contains($0) }.sorted()
                     }
+                    previousSeries[index] = returned
                 }
-                previousSeries[index] = returned
-                batch.add(written, rule: index, outputCount: returned.count, known: referenceMode ? nil : known)
+                batch.add(output, stale: stale, at: time, rule: index, known: referenceMode ? nil : known)
                 outputs[index] = output
                 if referenceMode && !batch.isEmpty {
                     await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)

@@ -1,3 +1,4 @@
+import PromQL
 import Storage
 
 /// The output of consecutive rules of one evaluation not yet written to the store: written in
@@ -19,17 +20,19 @@ struct RuleOutputBatch {
     /// Whether nothing is waiting to be written.
     var isEmpty: Bool { series.isEmpty }
 
-    /// Adds the written series of rule `index`: its `outputCount` output series, then stale
-    /// markers; `known` are the references of all of them when the caller has them.
-    mutating func add(_ written: [SeriesSamples], rule index: Int, outputCount: Int, known: [SeriesRef?]?) {
-        guard !written.isEmpty else { return }
+    /// Adds the output of rule `index`, then a stale marker at `time` for each of `stale`, the
+    /// series it no longer writes; `known` are the references of its output series when the
+    /// caller has them (and it has no stale series).
+    mutating func add(_ output: [Sample], stale: [Labels], at time: Int64, rule index: Int, known: [SeriesRef?]?) {
+        guard !output.isEmpty || !stale.isEmpty else { return }
         rules.append(index)
-        outputs.append((series.count, outputCount))
-        series += written
-        if let known, known.count == written.count {
+        outputs.append((series.count, output.count))
+        for sample in output { series.append(SeriesSamples(labels: sample.labels, samples: [ChunkSample(t: sample.t, v: sample.v)])) }
+        for labels in stale { series.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)])) }
+        if let known, stale.isEmpty, known.count == output.count {
             refs += known
         } else {
-            refs += repeatElement(nil, count: written.count)
+            refs += repeatElement(nil, count: output.count + stale.count)
         }
     }
 
