@@ -48,6 +48,21 @@ struct FastV1Decoder {
             switch (tag.fieldNumber, tag.wireType) {
             case (1, .lengthDelimited):
                 var entry = try reader.readMessage()
+                if let knownSeries, firstLabelError == nil {
+                    // A series sent before: its label fields are skipped, not parsed. Anything
+                    // else (a new series, or an entry the quick read finds fault with) is read
+                    // again from its start in full, which reports errors exactly.
+                    var quick = entry
+                    if let token = try? decoder.readKnownSeries(&quick, in: knownSeries) {
+                        do {
+                            series.append(try decoder.buildKnownSeries(token: token, index))
+                        } catch {
+                            firstLabelError = error
+                        }
+                        index += 1
+                        continue
+                    }
+                }
                 try decoder.readSeries(&entry)
                 if firstLabelError == nil {
                     do {
@@ -127,6 +142,55 @@ struct FastV1Decoder {
                 try reader.skip(tag)
             }
         }
+    }
+
+    /// Reads a `TimeSeries` whose label fields may be those of a key of `table`: the label
+    /// fields are only stepped over (length prefixes), their bytes looked up as one key, and the
+    /// rest read into the scratch buffers as `readSeries` reads it. Returns the key's token, or
+    /// `nil` when the labels are not a key (or not contiguous); the caller then reads the entry
+    /// again with `readSeries`, as it also does when this throws.
+    private mutating func readKnownSeries(_ reader: inout WireReader, in table: SeriesKeyTable) throws(RemoteWriteError) -> Int32? {
+        samples.removeAll(keepingCapacity: true)
+        exemplars.removeAll(keepingCapacity: true)
+        exemplarLabels.removeAll(keepingCapacity: true)
+        histograms.removeAll(keepingCapacity: true)
+        var start: UnsafePointer<UInt8>?
+        var end: UnsafePointer<UInt8>?
+        var otherFieldSinceLabels = false
+        while !reader.isAtEnd {
+            let fieldStart = reader.position
+            let tag = try reader.readTag()
+            guard tag.wireType == .lengthDelimited else {
+                if start != nil { otherFieldSinceLabels = true }
+                try reader.skip(tag)
+                continue
+            }
+            switch tag.fieldNumber {
+            case 1:
+                if start == nil {
+                    start = fieldStart
+                } else if otherFieldSinceLabels {
+                    return nil
+                }
+                _ = try reader.readBytes()
+                end = reader.position
+                continue
+            case 2:
+                var message = try reader.readMessage()
+                samples.append(try Self.readSample(&message))
+            case 3:
+                var message = try reader.readMessage()
+                try readExemplar(&message)
+            case 4:
+                var message = try reader.readMessage()
+                histograms.append(try WireHistogram.read(&message, hasStartTimestamp: false))
+            default:
+                try reader.skip(tag)
+            }
+            if start != nil { otherFieldSinceLabels = true }
+        }
+        guard let start, let end else { return nil }
+        return table.token(of: ByteSlice(start: start, count: end - start))
     }
 
     /// Reads a `Label` (name: bytes = 1, value: bytes = 2).
