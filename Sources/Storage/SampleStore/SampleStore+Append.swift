@@ -122,7 +122,9 @@ extension SampleStore {
         var works: [SeriesWork] = []
         works.reserveCapacity(batch.series.count)
         entryWork.reserveCapacity(batch.series.count)
+        // Sized for the batch up front: growing it went through a dozen rehashes for 500 series.
         var workBySlot: [Int32: Int] = [:]
+        workBySlot.reserveCapacity(batch.series.count)
         var workByNewLabels: [Labels: Int] = [:]
         var nextID = nextSeriesID
         for entry in batch.series {
