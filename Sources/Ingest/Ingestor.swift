@@ -17,6 +17,8 @@ public actor Ingestor {
     private nonisolated let cache = SeriesCache()
     /// What has been received, stored and dropped so far.
     public private(set) var statistics = IngestStatistics()
+    /// The process counters the statistics are also added to.
+    private var metrics = IngestMetrics()
     /// The largest body accepted (compressed, and decompressed).
     public nonisolated let maxBodyBytes: Int
 
@@ -73,9 +75,8 @@ public actor Ingestor {
     }
 
     private func record(_ delta: IngestStatistics) {
-        let droppedSeriesBefore = statistics.metrics.mapValues(\.droppedSeries)
-        statistics.merge(delta)
-        IngestMetrics.record(delta, droppedSeriesBefore: droppedSeriesBefore, after: statistics)
+        let addedDroppedSeries = statistics.merge(delta)
+        metrics.record(delta, addedDroppedSeries: addedDroppedSeries)
     }
 
     /// Decodes, filters and appends one body; `nil` when a cached series reference was stale
