@@ -51,7 +51,9 @@ public actor Ingestor {
     ///
     /// Decoding and filtering run outside the actor, so requests decode in parallel; only the
     /// counters are updated on it.
-    public nonisolated func ingest(body: [UInt8], contentType: String?) async -> IngestResult {
+    /// `body` is read where it lies when its storage is contiguous (an array, or the HTTP
+    /// server's buffer), so the server need not copy it first.
+    public nonisolated func ingest(body: some Collection<UInt8> & Sendable, contentType: String?) async -> IngestResult {
         var delta = IngestStatistics()
         let (filter, known) = await inForce()
         var outcome = await process(body: body, contentType: contentType, filter: filter, known: known, statistics: &delta)
@@ -82,7 +84,7 @@ public actor Ingestor {
     /// Decodes, filters and appends one body; `nil` when a cached series reference was stale
     /// (nothing was committed; the caller retries without the cache).
     private nonisolated func process(
-        body: [UInt8], contentType: String?, filter: SeriesFilter, known: SeriesCache.Snapshot?, statistics: inout IngestStatistics
+        body: some Collection<UInt8> & Sendable, contentType: String?, filter: SeriesFilter, known: SeriesCache.Snapshot?, statistics: inout IngestStatistics
     ) async -> IngestResult? {
         if body.count > maxBodyBytes {
             return IngestResult(status: 413, message: "request body of \(body.count) bytes exceeds the limit of \(maxBodyBytes) bytes")
