@@ -43,6 +43,8 @@ struct FastV1Decoder {
         var metadata: [WriteBatch.MetricMetadata] = []
         var firstLabelError: RemoteWriteError?
         var index = 0
+        // The token of the known series read last: the next one is likely the next token.
+        var lastToken: Int32 = -2
         while !reader.isAtEnd {
             let tag = try reader.readTag()
             switch (tag.fieldNumber, tag.wireType) {
@@ -53,7 +55,8 @@ struct FastV1Decoder {
                     // else (a new series, or an entry the quick read finds fault with) is read
                     // again from its start in full, which reports errors exactly.
                     var quick = entry
-                    if let token = try? decoder.readKnownSeries(&quick, in: knownSeries) {
+                    if let token = try? decoder.readKnownSeries(&quick, in: knownSeries, guess: lastToken &+ 1) {
+                        lastToken = token
                         do {
                             series.append(try decoder.buildKnownSeries(token: token, index))
                         } catch {
@@ -145,11 +148,14 @@ struct FastV1Decoder {
     }
 
     /// Reads a `TimeSeries` whose label fields may be those of a key of `table`: the label
-    /// fields are only stepped over (length prefixes), their bytes looked up as one key, and the
-    /// rest read into the scratch buffers as `readSeries` reads it. Returns the key's token, or
-    /// `nil` when the labels are not a key (or not contiguous); the caller then reads the entry
-    /// again with `readSeries`, as it also does when this throws.
-    private mutating func readKnownSeries(_ reader: inout WireReader, in table: SeriesKeyTable) throws(RemoteWriteError) -> Int32? {
+    /// fields are only stepped over (length prefixes) and their bytes looked up as one key
+    /// (`guess` first, see ``SeriesKeyTable/token(of:guess:)``); the rest is read into the
+    /// scratch buffers as `readSeries` reads it. Returns the key's token, or `nil` when the labels
+    /// are not a key (or not contiguous); the caller then reads the entry again with
+    /// `readSeries`, as it also does when this throws.
+    private mutating func readKnownSeries(
+        _ reader: inout WireReader, in table: SeriesKeyTable, guess: Int32
+    ) throws(RemoteWriteError) -> Int32? {
         samples.removeAll(keepingCapacity: true)
         exemplars.removeAll(keepingCapacity: true)
         exemplarLabels.removeAll(keepingCapacity: true)
@@ -190,7 +196,7 @@ struct FastV1Decoder {
             if start != nil { otherFieldSinceLabels = true }
         }
         guard let start, let end else { return nil }
-        return table.token(of: ByteSlice(start: start, count: end - start))
+        return table.token(of: ByteSlice(start: start, count: end - start), guess: guess)
     }
 
     /// Reads a `Label` (name: bytes = 1, value: bytes = 2).
