@@ -214,7 +214,9 @@ struct SeriesWork: Sendable {
     /// Applies the committed work to the series' state: head, and the bounds of its chunks
     /// (`mutating` for the same reason as `writeWAL`).
     mutating func apply(to state: inout SeriesState, walRow: Int64, recentSpan: Int64) {
-        state.head.apply(accepted: accepted[...], cutCount: cutCount, walRow: walRow, runEnds: keptRunEnds)
+        accepted.withUnsafeBufferPointer { accepted in
+            state.head.apply(accepted: accepted, cutCount: cutCount, walRow: walRow, runEnds: keptRunEnds)
+        }
         state.recordCuts(cuts, recentSpan: recentSpan)
     }
 }

@@ -38,7 +38,10 @@ extension SampleStore {
                 }
                 deferredWAL!.record.beginSeries(id: states[Int(slot)]!.id, count: 1)
                 deferredWAL!.record.append(t: sample.t, v: sample.v)
-                states[Int(slot)]!.head.apply(accepted: entry.samples[...], cutCount: 0, walRow: deferredWAL!.id)
+                let walRow = deferredWAL!.id
+                entry.samples.withUnsafeBufferPointer { samples in
+                    states[Int(slot)]!.head.apply(accepted: samples, cutCount: 0, walRow: walRow)
+                }
                 if sample.t > maxSeenT { maxSeenT = sample.t }
                 refs[position] = SeriesRef(id: states[Int(slot)]!.id, slot: slot)
                 appended += 1
