@@ -115,6 +115,17 @@ public actor Ingestor {
         var storedByMetric = [Int](repeating: 0, count: known.metrics.count)
         var droppedByMetric = storedByMetric
         var keptNew: [(metric: String, samples: Int)] = []
+        // The samples of every entry of `append`, one after the other in one array (an array per
+        // series was an allocation per series); each entry gets its slice once all are in.
+        var samples: [ChunkSample] = []
+        samples.reserveCapacity(batch.sampleCount)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(batch.series.count)
+        func add(_ series: WriteBatch.Series) {
+            let start = samples.count
+            for sample in series.samples { samples.append(ChunkSample(t: sample.timestamp, v: sample.value)) }
+            ranges.append(start..<samples.count)
+        }
         known.entries.withUnsafeBufferPointer { entries in
             for series in batch.series where !series.samples.isEmpty {
                 if let token = series.knownSeries {
@@ -124,14 +135,14 @@ public actor Ingestor {
                         droppedByMetric[metric] += series.samples.count
                         continue
                     }
-                    let samples = series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) }
                     if let ref = entries[Int(token)].ref {
-                        append.append(Labels(), samples, ref: ref)
+                        append.append(Labels(), [], ref: ref)
                     } else {
-                        append.append(entries[Int(token)].labels, samples)
+                        append.append(entries[Int(token)].labels, [])
                     }
+                    add(series)
                     origins.append(Int(token))
-                    storedByMetric[metric] += samples.count
+                    storedByMetric[metric] += series.samples.count
                     continue
                 }
                 let metric = series.metricName
@@ -151,11 +162,13 @@ public actor Ingestor {
                     statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: series.samples.count)
                     continue
                 }
-                append.append(labels, series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) })
+                append.append(labels, [])
+                add(series)
                 origins.append(series.key == nil ? Int.min : -learned.newKeys.count)
                 keptNew.append((metric, series.samples.count))
             }
         }
+        for position in append.series.indices { append.series[position].samples = samples[ranges[position]] }
         // A known dropped series was counted as a distinct series when it was new.
         for (position, samples) in droppedByMetric.enumerated() where samples > 0 {
             statistics.droppedKnown(metric: known.metrics[position], samples: samples)

@@ -26,7 +26,7 @@ extension SampleStore {
                     slot = ref.slot
                 }
                 guard let slot = slot ?? index.slot(of: entry.labels) else { break }
-                let sample = entry.samples[0]
+                let sample = entry.samples[entry.samples.startIndex]
                 guard let newest = states[Int(slot)]!.maxT, sample.t > newest, sample.t >= minValidTime else { break }
                 // The head is read in place: a copy would retain its samples.
                 guard states[Int(slot)]!.head.count + 1 <= samplesPerChunk,
