@@ -43,8 +43,9 @@ import Testing
             ([(a, samples([4, 5, 6]), true), (b, samples([3]), true)], .atomic),
             // a cuts its complete chunks; b repeats a stored sample (a duplicate) before a new one.
             ([(a, samples([7, 8, 9, 10, 11, 12]), true), (b, samples([3, 4]), true)], .atomic),
-            // a twice in one batch (merged), unsorted; b out of order with another value, then new.
-            ([(a, samples([14]), true), (a, samples([13]), true), (b, samples([1], 5), true), (b, samples([5]), true)], .acceptValid),
+            // a three times in one batch (merged), unsorted, 14 twice; b out of order with another
+            // value, then new.
+            ([(a, samples([14]), true), (a, samples([13]), true), (b, samples([1], 5), true), (a, samples([14]), true), (b, samples([5]), true)], .acceptValid),
             // Known series by labels, one of them new again after the others.
             ([(b, samples([6, 7]), false), (a, samples([15]), false), (StoreFixture.labels("up", instance: 3), samples([1]), false)], .atomic),
         ]
