@@ -61,8 +61,10 @@ public struct IngestStatistics: Sendable, Equatable {
         metrics[key, default: Metric()].storedSamples += samples
     }
 
-    /// Adds the counts of `other` (one request's) to these.
-    mutating func merge(_ other: IngestStatistics) {
+    /// Adds the counts of `other` (one request's) to these; returns, per metric, the distinct
+    /// dropped series it added (usually none).
+    @discardableResult
+    mutating func merge(_ other: IngestStatistics) -> [String: Int] {
         for (status, count) in other.requestsByStatus { requestsByStatus[status, default: 0] += count }
         receivedSamples += other.receivedSamples
         storedSamples += other.storedSamples
@@ -77,11 +79,15 @@ public struct IngestStatistics: Sendable, Equatable {
             merged.storedSamples += metric.storedSamples
             metrics[key] = merged
         }
+        var addedDroppedSeries: [String: Int] = [:]
         for hash in other.seenDropped where seenDropped.count < Self.distinctSeriesLimit {
             if seenDropped.insert(hash).inserted {
-                metrics[other.metricOfDropped[hash] ?? Self.otherMetrics, default: Metric()].droppedSeries += 1
+                let metric = other.metricOfDropped[hash] ?? Self.otherMetrics
+                metrics[metric, default: Metric()].droppedSeries += 1
+                addedDroppedSeries[metric, default: 0] += 1
             }
         }
+        return addedDroppedSeries
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {

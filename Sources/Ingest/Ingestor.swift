@@ -17,6 +17,8 @@ public actor Ingestor {
     private nonisolated let cache = SeriesCache()
     /// What has been received, stored and dropped so far.
     public private(set) var statistics = IngestStatistics()
+    /// The process counters the statistics are also added to.
+    private var metrics = IngestMetrics()
     /// The largest body accepted (compressed, and decompressed).
     public nonisolated let maxBodyBytes: Int
 
@@ -49,7 +51,9 @@ public actor Ingestor {
     ///
     /// Decoding and filtering run outside the actor, so requests decode in parallel; only the
     /// counters are updated on it.
-    public nonisolated func ingest(body: [UInt8], contentType: String?) async -> IngestResult {
+    /// `body` is read where it lies when its storage is contiguous (an array, or the HTTP
+    /// server's buffer), so the server need not copy it first.
+    public nonisolated func ingest(body: some Collection<UInt8> & Sendable, contentType: String?) async -> IngestResult {
         var delta = IngestStatistics()
         let (filter, known) = await inForce()
         var outcome = await process(body: body, contentType: contentType, filter: filter, known: known, statistics: &delta)
@@ -73,15 +77,14 @@ public actor Ingestor {
     }
 
     private func record(_ delta: IngestStatistics) {
-        let droppedSeriesBefore = statistics.metrics.mapValues(\.droppedSeries)
-        statistics.merge(delta)
-        IngestMetrics.record(delta, droppedSeriesBefore: droppedSeriesBefore, after: statistics)
+        let addedDroppedSeries = statistics.merge(delta)
+        metrics.record(delta, addedDroppedSeries: addedDroppedSeries)
     }
 
     /// Decodes, filters and appends one body; `nil` when a cached series reference was stale
     /// (nothing was committed; the caller retries without the cache).
     private nonisolated func process(
-        body: [UInt8], contentType: String?, filter: SeriesFilter, known: SeriesCache.Snapshot?, statistics: inout IngestStatistics
+        body: some Collection<UInt8> & Sendable, contentType: String?, filter: SeriesFilter, known: SeriesCache.Snapshot?, statistics: inout IngestStatistics
     ) async -> IngestResult? {
         if body.count > maxBodyBytes {
             return IngestResult(status: 413, message: "request body of \(body.count) bytes exceeds the limit of \(maxBodyBytes) bytes")
@@ -112,6 +115,17 @@ public actor Ingestor {
         var storedByMetric = [Int](repeating: 0, count: known.metrics.count)
         var droppedByMetric = storedByMetric
         var keptNew: [(metric: String, samples: Int)] = []
+        // The samples of every entry of `append`, one after the other in one array (an array per
+        // series was an allocation per series); each entry gets its slice once all are in.
+        var samples: [ChunkSample] = []
+        samples.reserveCapacity(batch.sampleCount)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(batch.series.count)
+        func add(_ series: WriteBatch.Series) {
+            let start = samples.count
+            for sample in series.samples { samples.append(ChunkSample(t: sample.timestamp, v: sample.value)) }
+            ranges.append(start..<samples.count)
+        }
         known.entries.withUnsafeBufferPointer { entries in
             for series in batch.series where !series.samples.isEmpty {
                 if let token = series.knownSeries {
@@ -121,14 +135,14 @@ public actor Ingestor {
                         droppedByMetric[metric] += series.samples.count
                         continue
                     }
-                    let samples = series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) }
                     if let ref = entries[Int(token)].ref {
-                        append.append(Labels(), samples, ref: ref)
+                        append.append(Labels(), [], ref: ref)
                     } else {
-                        append.append(entries[Int(token)].labels, samples)
+                        append.append(entries[Int(token)].labels, [])
                     }
+                    add(series)
                     origins.append(Int(token))
-                    storedByMetric[metric] += samples.count
+                    storedByMetric[metric] += series.samples.count
                     continue
                 }
                 let metric = series.metricName
@@ -148,11 +162,13 @@ public actor Ingestor {
                     statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: series.samples.count)
                     continue
                 }
-                append.append(labels, series.samples.map { ChunkSample(t: $0.timestamp, v: $0.value) })
+                append.append(labels, [])
+                add(series)
                 origins.append(series.key == nil ? Int.min : -learned.newKeys.count)
                 keptNew.append((metric, series.samples.count))
             }
         }
+        for position in append.series.indices { append.series[position].samples = samples[ranges[position]] }
         // A known dropped series was counted as a distinct series when it was new.
         for (position, samples) in droppedByMetric.enumerated() where samples > 0 {
             statistics.droppedKnown(metric: known.metrics[position], samples: samples)

@@ -7,15 +7,20 @@
 /// message tree (a `Data` per label name and value) ~10 ms, conversion ~9 ms, for a target of
 /// 1M samples/s for the whole ingest path. This walks the buffer once, keeps label bytes as
 /// slices of the body, turns each distinct label string into a `String` once per request
-/// (``LabelInterner``) and reuses scratch buffers, so a series costs two allocations (its
-/// labels and its samples) and a sample none.
+/// (``LabelInterner``), reuses scratch buffers and keeps the samples of all series in one array,
+/// each series' a slice of it: a sample costs no allocation, and neither does a series seen
+/// before (``SeriesKeyTable``) that has no histograms or exemplars.
 ///
 /// Structural errors win over label errors, as when the whole message was parsed first:
 /// the first label error is kept while the rest of the body is still checked.
 struct FastV1Decoder {
     private var interner: LabelInterner
     private var labels: [WireLabel] = []
+    /// The samples of every series read so far, one after the other: each series built gets a
+    /// slice of it (an array per series was an allocation per series).
     private var samples: [WriteBatch.Sample] = []
+    /// Where the samples of the series being read start in `samples`.
+    private var seriesStart = 0
     private var exemplars: [WireExemplar] = []
     private var exemplarLabels: [WireLabel] = []
     private var histograms: [WriteBatch.Histogram] = []
@@ -41,13 +46,35 @@ struct FastV1Decoder {
         var decoder = FastV1Decoder(anchor: reader.emptySlice.start)
         var series: [WriteBatch.Series] = []
         var metadata: [WriteBatch.MetricMetadata] = []
+        // Per series built: where its samples are in the decoder's `samples`.
+        var ranges: [Range<Int>] = []
         var firstLabelError: RemoteWriteError?
         var index = 0
+        // The token of the known series read last: the next one is likely the next token.
+        var lastToken: Int32 = -2
         while !reader.isAtEnd {
             let tag = try reader.readTag()
             switch (tag.fieldNumber, tag.wireType) {
             case (1, .lengthDelimited):
                 var entry = try reader.readMessage()
+                decoder.seriesStart = decoder.samples.count
+                if let knownSeries, firstLabelError == nil {
+                    // A series sent before: its label fields are skipped, not parsed. Anything
+                    // else (a new series, or an entry the quick read finds fault with) is read
+                    // again from its start in full, which reports errors exactly.
+                    var quick = entry
+                    if let token = try? decoder.readKnownSeries(&quick, in: knownSeries, guess: lastToken &+ 1) {
+                        lastToken = token
+                        do {
+                            series.append(try decoder.buildKnownSeries(token: token, index))
+                            ranges.append(decoder.seriesStart..<decoder.samples.count)
+                        } catch {
+                            firstLabelError = error
+                        }
+                        index += 1
+                        continue
+                    }
+                }
                 try decoder.readSeries(&entry)
                 if firstLabelError == nil {
                     do {
@@ -63,6 +90,7 @@ struct FastV1Decoder {
                         } else {
                             series.append(try decoder.buildSeries(index))
                         }
+                        ranges.append(decoder.seriesStart..<decoder.samples.count)
                     } catch {
                         firstLabelError = error
                     }
@@ -76,6 +104,7 @@ struct FastV1Decoder {
             }
         }
         if let firstLabelError { throw firstLabelError }
+        for position in series.indices { series[position].samples = decoder.samples[ranges[position]] }
         return WriteBatch(version: .v1, series: series, metadata: metadata)
     }
 
@@ -84,7 +113,7 @@ struct FastV1Decoder {
     /// Reads a `TimeSeries` into the scratch buffers.
     private mutating func readSeries(_ reader: inout WireReader) throws(RemoteWriteError) {
         labels.removeAll(keepingCapacity: true)
-        samples.removeAll(keepingCapacity: true)
+        samples.removeSubrange(seriesStart...)
         exemplars.removeAll(keepingCapacity: true)
         exemplarLabels.removeAll(keepingCapacity: true)
         histograms.removeAll(keepingCapacity: true)
@@ -127,6 +156,58 @@ struct FastV1Decoder {
                 try reader.skip(tag)
             }
         }
+    }
+
+    /// Reads a `TimeSeries` whose label fields may be those of a key of `table`: the label
+    /// fields are only stepped over (length prefixes) and their bytes looked up as one key
+    /// (`guess` first, see ``SeriesKeyTable/token(of:guess:)``); the rest is read into the
+    /// scratch buffers as `readSeries` reads it. Returns the key's token, or `nil` when the labels
+    /// are not a key (or not contiguous); the caller then reads the entry again with
+    /// `readSeries`, as it also does when this throws.
+    private mutating func readKnownSeries(
+        _ reader: inout WireReader, in table: SeriesKeyTable, guess: Int32
+    ) throws(RemoteWriteError) -> Int32? {
+        samples.removeSubrange(seriesStart...)
+        exemplars.removeAll(keepingCapacity: true)
+        exemplarLabels.removeAll(keepingCapacity: true)
+        histograms.removeAll(keepingCapacity: true)
+        var start: UnsafePointer<UInt8>?
+        var end: UnsafePointer<UInt8>?
+        var otherFieldSinceLabels = false
+        while !reader.isAtEnd {
+            let fieldStart = reader.position
+            let tag = try reader.readTag()
+            guard tag.wireType == .lengthDelimited else {
+                if start != nil { otherFieldSinceLabels = true }
+                try reader.skip(tag)
+                continue
+            }
+            switch tag.fieldNumber {
+            case 1:
+                if start == nil {
+                    start = fieldStart
+                } else if otherFieldSinceLabels {
+                    return nil
+                }
+                _ = try reader.readBytes()
+                end = reader.position
+                continue
+            case 2:
+                var message = try reader.readMessage()
+                samples.append(try Self.readSample(&message))
+            case 3:
+                var message = try reader.readMessage()
+                try readExemplar(&message)
+            case 4:
+                var message = try reader.readMessage()
+                histograms.append(try WireHistogram.read(&message, hasStartTimestamp: false))
+            default:
+                try reader.skip(tag)
+            }
+            if start != nil { otherFieldSinceLabels = true }
+        }
+        guard let start, let end else { return nil }
+        return table.token(of: ByteSlice(start: start, count: end - start), guess: guess)
     }
 
     /// Reads a `Label` (name: bytes = 1, value: bytes = 2).
@@ -216,7 +297,7 @@ struct FastV1Decoder {
     private mutating func buildKnownSeries(token: Int32, _ index: Int) throws(RemoteWriteError) -> WriteBatch.Series {
         var series = WriteBatch.Series(
             labels: [],
-            samples: Array(exactCopyOf: samples),
+            samples: [],
             histograms: Array(exactCopyOf: histograms),
             exemplars: try buildExemplars(index)
         )
@@ -229,7 +310,7 @@ struct FastV1Decoder {
         let seriesLabels = try buildLabels(labels[...], owner: .series(index), requireMetricName: true, hintBase: 0)
         return WriteBatch.Series(
             labels: seriesLabels,
-            samples: Array(exactCopyOf: samples),
+            samples: [],
             histograms: Array(exactCopyOf: histograms),
             exemplars: try buildExemplars(index)
         )

@@ -38,6 +38,31 @@ public struct SeriesKeyTable: Sendable {
         }
     }
 
+    /// The token of `bytes`, if they are a key, trying `guess` first (see the decoder's use below).
+    public func token(of bytes: [UInt8], guess: Int32) -> Int32? {
+        bytes.withUnsafeBufferPointer { buffer in
+            token(of: ByteSlice(start: buffer.baseAddress ?? UnsafePointer(bitPattern: 0x10)!, count: buffer.count), guess: guess)
+        }
+    }
+
+    /// The token of the bytes of `key`, if they are a key, trying `guess` first: a sender sends
+    /// its series in much the same order every time, and the keys of one request are learned in
+    /// the order they came, so the series after the one of token `t` is often `t + 1`. A right
+    /// guess costs one comparison of the bytes, next to those of the last key compared; a
+    /// wrong one falls back to the hashed lookup.
+    func token(of key: ByteSlice, guess: Int32) -> Int32? {
+        if guess >= 0 && Int(guess) < keys.count {
+            let stored = keys[Int(guess)]
+            if stored.count == key.count {
+                let same = arena.withUnsafeBufferPointer { arena in
+                    ByteSlice(start: arena.baseAddress! + stored.offset, count: stored.count).hasSameBytes(as: key)
+                }
+                if same { return guess }
+            }
+        }
+        return token(of: key)
+    }
+
     /// The token of the bytes of `key`, if they are a key.
     func token(of key: ByteSlice) -> Int32? {
         let hash = key.hashValue64(seed: seed)

@@ -3,8 +3,9 @@ extension WriteBatch {
     public struct Series: Sendable {
         /// Labels sorted by name (byte order), names unique, `__name__` present and non-empty.
         public var labels: [Label]
-        /// Float samples, in the order received.
-        public var samples: [Sample]
+        /// Float samples, in the order received: a slice, as the decoder keeps the samples of all
+        /// series of a request in one array (indices need not start at 0).
+        public var samples: ArraySlice<Sample>
         /// Native histogram samples, in the order received.
         public var histograms: [Histogram]
         /// Exemplars attached to the series.
@@ -20,7 +21,7 @@ extension WriteBatch {
         /// Creates a series from already validated parts.
         public init(labels: [Label], samples: [Sample] = [], histograms: [Histogram] = [], exemplars: [Exemplar] = []) {
             self.labels = labels
-            self.samples = samples
+            self.samples = samples[...]
             self.histograms = histograms
             self.exemplars = exemplars
         }

@@ -24,6 +24,18 @@ import Testing
         #expect(table.token(of: [1, 2, 3]) == nil)
     }
 
+    @Test func aGuessedTokenIsCheckedAndAWrongGuessStillFindsTheKey() {
+        var table = SeriesKeyTable()
+        for index in 0..<100 { table.insert(Array("series-\(index)".utf8)) }
+        let key = Array("series-17".utf8)
+        #expect(table.token(of: key, guess: 17) == 17)
+        #expect(table.token(of: key, guess: 18) == 17, "a key of the same length is compared, not trusted")
+        #expect(table.token(of: key, guess: 5) == 17, "a key of another length")
+        #expect(table.token(of: key, guess: -1) == 17)
+        #expect(table.token(of: key, guess: 100) == 17, "past the last token")
+        #expect(table.token(of: Array("series-1x".utf8), guess: 17) == nil)
+    }
+
     @Test func manyKeysOfSharedPrefixesGrowTheIndex() {
         var table = SeriesKeyTable()
         let prefix = Array(repeating: UInt8(ascii: "x"), count: 37)
@@ -74,6 +86,19 @@ import Testing
         #expect(again.series.map(\.knownSeries) == [0, 1, 2, 3])
         #expect(again.series.allSatisfy { $0.labels.isEmpty && $0.key == nil })
         #expect(BatchFingerprint.firstDifference(Self.resolved(again, labelsByToken), plain) == nil)
+
+        // The same series in another order: each is found although the next token is guessed.
+        let series: [RequestBodies.V1Series] = [
+            .init(labels: [.init("job", "a"), .init("__name__", "unsorted")]),
+            .init(labels: [.init("__name__", "up"), .init("job", "a")]),
+            .init(labels: [.init("__name__", "x"), .init("empty", ""), .init("job", "a")]),
+            .init(labels: [.init("__name__", "up"), .init("job", "b")], samples: [(2000, 0), (1000, 0x7FF0_0000_0000_0002)]),
+        ]
+        let reordered = RequestBodies.v1(series)
+        let shuffled = try decoder.decode(body: reordered, contentType: type, knownSeries: table)
+        #expect(shuffled.series.map(\.knownSeries) == [3, 0, 2, 1])
+        let reorderedPlain = try decoder.decode(body: reordered, contentType: type)
+        #expect(BatchFingerprint.firstDifference(Self.resolved(shuffled, labelsByToken), reorderedPlain) == nil)
     }
 
     @Test func labelsInterleavedWithOtherFieldsHaveNoKey() throws {

@@ -23,9 +23,8 @@ enum IngestRoutes {
             } catch {
                 return APIResponse.text("request body exceeds the limit of \(limit) bytes\n", status: .contentTooLarge)
             }
-            // One copy of the bytes (`Array(buffer.readableBytesView)` copied them one by one).
-            let body = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []
-            let result = await state.ingestor.ingest(body: body, contentType: request.headers[.contentType])
+            // Decoded where it lies in the request's buffer, not copied into an array first.
+            let result = await state.ingestor.ingest(body: buffer.readableBytesView, contentType: request.headers[.contentType])
             var response = result.isSuccess
                 ? Response(status: .init(code: result.status))
                 : APIResponse.text(result.message + "\n", status: .init(code: result.status))

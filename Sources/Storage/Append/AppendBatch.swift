@@ -6,8 +6,9 @@ public struct AppendBatch: Sendable {
     public struct Series: Sendable {
         /// The series' label set.
         public var labels: Labels
-        /// The samples, in any order; values are kept bit for bit (stale markers included).
-        public var samples: [ChunkSample]
+        /// The samples, in any order; values are kept bit for bit (stale markers included). A
+        /// slice, so that the samples of many entries can share one array.
+        public var samples: ArraySlice<ChunkSample>
         /// The series' reference from an earlier append, if the caller kept it: the store then
         /// skips the label lookup. With a reference the labels may be left empty; if the
         /// reference turns out stale, the labels are looked up instead, and without labels the
@@ -16,6 +17,11 @@ public struct AppendBatch: Sendable {
 
         /// Creates a series entry.
         public init(labels: Labels, samples: [ChunkSample], ref: SeriesRef? = nil) {
+            self.init(labels: labels, samples: samples[...], ref: ref)
+        }
+
+        /// Creates a series entry whose samples are part of a larger array.
+        public init(labels: Labels, samples: ArraySlice<ChunkSample>, ref: SeriesRef? = nil) {
             self.labels = labels
             self.samples = samples
             self.ref = ref
@@ -35,6 +41,11 @@ public struct AppendBatch: Sendable {
 
     /// Adds a series entry, with its reference from an earlier append if the caller has one.
     public mutating func append(_ labels: Labels, _ samples: [ChunkSample], ref: SeriesRef? = nil) {
+        series.append(Series(labels: labels, samples: samples[...], ref: ref))
+    }
+
+    /// Adds a series entry whose samples are part of a larger array (see ``Series/samples``).
+    public mutating func append(_ labels: Labels, _ samples: ArraySlice<ChunkSample>, ref: SeriesRef? = nil) {
         series.append(Series(labels: labels, samples: samples, ref: ref))
     }
 

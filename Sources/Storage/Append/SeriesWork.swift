@@ -8,10 +8,14 @@ struct SeriesWork: Sendable {
     var seriesID: Int64
     /// The label set of a new series (empty for a stored one: its state has it).
     var labels: Labels
-    /// The batch's samples for the series, ascending once `classify` ran.
-    var samples: [ChunkSample]
-    /// The accepted samples, ascending.
-    var accepted: [ChunkSample] = []
+    /// The batch's samples for the series, ascending once `classify` ran: a slice, so that a
+    /// caller can hand every series' samples in one array (the ingest path does; an array per
+    /// series was an allocation per series per request). Indices start at `startIndex`, not 0,
+    /// until `classify` leaves its fast path, which makes them start at 0 (`rebase`).
+    var samples: ArraySlice<ChunkSample>
+    /// The accepted samples, ascending (a slice of `samples` when all were accepted; indices
+    /// start at 0 once `planCuts` plans a cut).
+    var accepted: ArraySlice<ChunkSample> = []
     /// Indices into `samples` whose verdict needs the stored chunks.
     var deferred: [Int] = []
     /// The chunks the append cuts (encoded by `encodeCuts` from `cutRuns`).
@@ -39,7 +43,7 @@ struct SeriesWork: Sendable {
         if sorted { return }
         samples = samples.enumerated().sorted { lhs, rhs in
             lhs.element.t == rhs.element.t ? lhs.offset < rhs.offset : lhs.element.t < rhs.element.t
-        }.map(\.element)
+        }.map(\.element)[...]
     }
 
     /// Classifies every sample against `state` (the stored series, `nil` for a new one), as
@@ -51,13 +55,15 @@ struct SeriesWork: Sendable {
         sortSamples()
         if state != nil && labels.isEmpty && samples.count > 0 {
             // Fast path of a stored series: every sample newer than the newest stored one.
-            if let newest = state!.maxT, samples[0].t > newest, samples[0].t >= minValidTime, isStrictlyAscending {
+            if let newest = state!.maxT, let first = samples.first, first.t > newest, first.t >= minValidTime, isStrictlyAscending {
                 accepted = samples
                 report.accepted += accepted.count
                 return
             }
             labels = state!.labels
         }
+        // Off the fast path, positions in `samples` (`deferred`, the accepted prefix) count from 0.
+        Self.rebase(&samples)
         let head = state?.head
         var newestT: Int64? = state?.maxT
         var newestBits: UInt64? = nil
@@ -106,7 +112,7 @@ struct SeriesWork: Sendable {
                 if diverged { accepted.append(sample) } else { acceptedPrefix += 1 }
             } else if !diverged {
                 diverged = true
-                accepted = Array(samples[0..<acceptedPrefix])
+                accepted = samples[0..<acceptedPrefix]
                 accepted.reserveCapacity(samples.count)
             }
         }
@@ -146,11 +152,13 @@ struct SeriesWork: Sendable {
         let kept = head.completeRunEnds
         // Fast path: the head and the accepted samples fit in one chunk.
         if kept.isEmpty, headCount + accepted.count <= samplesPerChunk,
-           let first = headCount > 0 ? head.minT : accepted.first?.t, accepted[accepted.count - 1].t - first <= maxSpan
+           let first = headCount > 0 ? head.minT : accepted.first?.t, let last = accepted.last, last.t - first <= maxSpan
         {
             cutCount = 0
             return
         }
+        // Positions in `accepted` (here and in `encodeCuts`) count from 0.
+        Self.rebase(&accepted)
         var start = 0
         for end in kept {
             cutRuns.append(start..<end)
@@ -174,6 +182,11 @@ struct SeriesWork: Sendable {
         } else {
             cutCount = start
         }
+    }
+
+    /// Makes the indices of `slice` start at 0 (copying it, if they do not already).
+    private static func rebase(_ slice: inout ArraySlice<ChunkSample>) {
+        if slice.startIndex != 0 { slice = ArraySlice(Array(slice)) }
     }
 
     /// The samples `encodeCuts` encodes (the work it has to do).
@@ -214,7 +227,9 @@ struct SeriesWork: Sendable {
     /// Applies the committed work to the series' state: head, and the bounds of its chunks
     /// (`mutating` for the same reason as `writeWAL`).
     mutating func apply(to state: inout SeriesState, walRow: Int64, recentSpan: Int64) {
-        state.head.apply(accepted: accepted[...], cutCount: cutCount, walRow: walRow, runEnds: keptRunEnds)
+        accepted.withUnsafeBufferPointer { accepted in
+            state.head.apply(accepted: accepted, cutCount: cutCount, walRow: walRow, runEnds: keptRunEnds)
+        }
         state.recordCuts(cuts, recentSpan: recentSpan)
     }
 }

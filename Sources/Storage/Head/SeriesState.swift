@@ -68,7 +68,7 @@ extension SeriesState {
         guard samples.count == 1, let sample = samples.first, let newest = maxT, sample.t > newest, sample.t >= minValidTime,
               head.count + 1 <= samplesPerChunk, sample.t - (head.minT ?? sample.t) <= maxSpan
         else { return .refused }
-        head.apply(accepted: samples, cutCount: 0, walRow: walRow)
+        samples.withUnsafeBufferPointer { head.apply(accepted: $0, cutCount: 0, walRow: walRow) }
         return .appended(id: id)
     }
 

@@ -122,7 +122,9 @@ extension SampleStore {
         var works: [SeriesWork] = []
         works.reserveCapacity(batch.series.count)
         entryWork.reserveCapacity(batch.series.count)
+        // Sized for the batch up front: growing it went through a dozen rehashes for 500 series.
         var workBySlot: [Int32: Int] = [:]
+        workBySlot.reserveCapacity(batch.series.count)
         var workByNewLabels: [Labels: Int] = [:]
         var nextID = nextSeriesID
         for entry in batch.series {
@@ -141,11 +143,12 @@ extension SampleStore {
                 }
                 entryWork.append(-1)
             } else if let slot = live ?? index.slot(of: entry.labels) {
-                if let position = workBySlot[slot] {
+                // One hash lookup for the usual case, a series once per batch.
+                if let position = workBySlot.updateValue(works.count, forKey: slot) {
+                    workBySlot[slot] = position
                     works[position].samples += entry.samples
                     entryWork.append(position)
                 } else {
-                    workBySlot[slot] = works.count
                     entryWork.append(works.count)
                     // The labels of a stored series are read from its state when needed (rejections).
                     works.append(SeriesWork(slot: slot, seriesID: seriesID(atSlot: slot)!, labels: Labels(), samples: entry.samples))

@@ -109,7 +109,7 @@ extension SampleStore {
                 let persisted = series.chunkMaxT ?? .min
                 let fresh = entry.samples.filter { $0.t > persisted }
                 guard !fresh.isEmpty else { continue }
-                var work = SeriesWork(slot: slot, seriesID: series.id, labels: series.labels, samples: fresh)
+                var work = SeriesWork(slot: slot, seriesID: series.id, labels: series.labels, samples: fresh[...])
                 var state: SeriesState? = series
                 work.classify(state: &state, minValidTime: minValidTime, report: &report, limit: 0)
                 work.deferred.removeAll()

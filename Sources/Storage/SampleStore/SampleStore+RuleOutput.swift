@@ -43,7 +43,7 @@ extension SampleStore {
                     deferredWAL = (nextWALRowID, WALRecordWriter(expectedSamples: series.count - position))
                     nextWALRowID += 1
                 }
-                let sample = entry.samples[0]
+                let sample = entry.samples[entry.samples.startIndex]
                 deferredWAL!.record.beginSeries(id: id, count: 1)
                 deferredWAL!.record.append(t: sample.t, v: sample.v)
                 if sample.t > maxSeenT { maxSeenT = sample.t }

@@ -32,7 +32,7 @@ import Testing
             }
             // A cut consumes the whole old head and some (or all) of the accepted samples.
             let cutCount = action < 3 && !accepted.isEmpty ? head.count + Int(random.next() % UInt64(accepted.count + 1)) : 0
-            head.apply(accepted: accepted[...], cutCount: cutCount, walRow: Int64(step))
+            accepted.withUnsafeBufferPointer { head.apply(accepted: $0, cutCount: cutCount, walRow: Int64(step)) }
             Self.expectBookkeeping(head, "step \(step): \(accepted.count) accepted, cut \(cutCount)")
         }
     }
