@@ -143,18 +143,28 @@ struct FastV1Decoder {
                 var message = try reader.readMessage()
                 labels.append(try Self.readLabel(&message))
                 labelEnd = reader.position
-            case 2:
-                var message = try reader.readMessage()
-                samples.append(try Self.readSample(&message))
-            case 3:
-                var message = try reader.readMessage()
-                try readExemplar(&message)
-            case 4:
-                var message = try reader.readMessage()
-                histograms.append(try WireHistogram.read(&message, hasStartTimestamp: false))
             default:
-                try reader.skip(tag)
+                try readSeriesField(tag, &reader)
             }
+        }
+    }
+
+    /// Reads a length-delimited field of a `TimeSeries` other than a label into the scratch
+    /// buffers (samples, exemplars, histograms), skipping unknown fields.
+    @inline(__always)
+    private mutating func readSeriesField(_ tag: WireTag, _ reader: inout WireReader) throws(RemoteWriteError) {
+        switch tag.fieldNumber {
+        case 2:
+            var message = try reader.readMessage()
+            samples.append(try Self.readSample(&message))
+        case 3:
+            var message = try reader.readMessage()
+            try readExemplar(&message)
+        case 4:
+            var message = try reader.readMessage()
+            histograms.append(try WireHistogram.read(&message, hasStartTimestamp: false))
+        default:
+            try reader.skip(tag)
         }
     }
 
@@ -192,17 +202,8 @@ struct FastV1Decoder {
                 _ = try reader.readBytes()
                 end = reader.position
                 continue
-            case 2:
-                var message = try reader.readMessage()
-                samples.append(try Self.readSample(&message))
-            case 3:
-                var message = try reader.readMessage()
-                try readExemplar(&message)
-            case 4:
-                var message = try reader.readMessage()
-                histograms.append(try WireHistogram.read(&message, hasStartTimestamp: false))
             default:
-                try reader.skip(tag)
+                try readSeriesField(tag, &reader)
             }
             if start != nil { otherFieldSinceLabels = true }
         }

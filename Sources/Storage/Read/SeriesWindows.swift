@@ -127,25 +127,25 @@ public struct SeriesWindows: Sendable {
 
         public mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64) {
             guard let first = samples.first else { return }
-            if sawBlock {
-                rest.add(samples, from: from, through: through)
-            } else if chunksFrom == nil && first.t < self.from {
-                edge.add(samples, from: from, through: through)
-            } else {
-                if chunksFrom == nil { chunksFrom = first.t }
-                chunks.add(samples, from: from, through: through)
-            }
+            fold(startingAt: first.t) { $0.add(samples, from: from, through: through) }
         }
 
         public mutating func add(_ chunk: DecodedChunk, from: Int64, through: Int64) {
             guard let first = chunk.samples.first else { return }
+            fold(startingAt: first.t) { $0.add(chunk, from: from, through: through) }
+        }
+
+        /// Folds a chunk's samples, the first at `firstT`, into where they belong: the rest once a
+        /// block came, the edge for the chunk starting before the stretch, else the whole chunks.
+        @inline(__always)
+        private mutating func fold(startingAt firstT: Int64, _ add: (inout RangeAccumulator) -> Void) {
             if sawBlock {
-                rest.add(chunk, from: from, through: through)
-            } else if chunksFrom == nil && first.t < self.from {
-                edge.add(chunk, from: from, through: through)
+                add(&rest)
+            } else if chunksFrom == nil && firstT < from {
+                add(&edge)
             } else {
-                if chunksFrom == nil { chunksFrom = first.t }
-                chunks.add(chunk, from: from, through: through)
+                if chunksFrom == nil { chunksFrom = firstT }
+                add(&chunks)
             }
         }
 

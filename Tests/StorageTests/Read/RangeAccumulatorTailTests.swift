@@ -28,13 +28,17 @@ import Storage
 
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
     func everyTailHasTheBitsOfFoldingItsSamples(seed: UInt64) {
-        let samples = Self.samples(seed: seed)
+        Self.expectEveryTailFolds(Self.samples(seed: seed), "seed \(seed)")
+    }
+
+    /// Expects every tail of a `DecodedChunk` of `samples` to have the bits of folding its samples.
+    static func expectEveryTailFolds(_ samples: [ChunkSample], _ what: String) {
         let chunk = DecodedChunk(samples: samples)
         for position in 0...samples.count {
             let expected = RangeAccumulatorJoinTests.fold(samples[position...])
             #expect(
                 RangeAccumulatorJoinTests.fields(chunk.tail(from: position)) == RangeAccumulatorJoinTests.fields(expected),
-                "seed \(seed), from position \(position)")
+                "\(what), from position \(position)")
         }
     }
 
@@ -44,14 +48,7 @@ import Storage
         let sequences = Self.shortSequences
         #expect(sequences.count == 1 + 5 + 25 + 125 + 625)
         for sequence in sequences {
-            let samples = sequence.enumerated().map { ChunkSample(t: Int64($0.offset), v: $0.element) }
-            let chunk = DecodedChunk(samples: samples)
-            for position in 0...samples.count {
-                let expected = RangeAccumulatorJoinTests.fold(samples[position...])
-                #expect(
-                    RangeAccumulatorJoinTests.fields(chunk.tail(from: position)) == RangeAccumulatorJoinTests.fields(expected),
-                    "\(sequence) from \(position)")
-            }
+            Self.expectEveryTailFolds(sequence.enumerated().map { ChunkSample(t: Int64($0.offset), v: $0.element) }, "\(sequence)")
         }
     }
 
