@@ -44,6 +44,12 @@ import Testing
         _ = try await server.state.store.append(batch)
         // Chunks were cut while the store was open: reading them back needs no database row.
         _ = try await server.state.store.selectSummarised(matchers: [.metricName("requests_total")], start: 0, end: 1_000 * 15_000)
+        // Two windows ending at the last chunk's end, read twice: each series' two stretches are
+        // folded by the first read and kept for the second.
+        for _ in 0..<2 {
+            _ = try await server.state.store.accumulate(
+                matchers: [.metricName("requests_total")], end: 959 * 15_000, ranges: [5 * 60_000, 2 * 3_600_000])
+        }
         try await server.test { client in
             try await client.execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
@@ -51,7 +57,9 @@ import Testing
                 #expect(text.contains("burnrate_storage_series_reads_from_database_total 0"), "\(text)")
                 // The one selection, worked out from the index.
                 #expect(text.contains(#"burnrate_storage_selections_total{result="computed"} 1"#), "\(text)")
-                #expect(text.contains(#"burnrate_storage_selections_total{result="cached"} 0"#), "\(text)")
+                #expect(text.contains(#"burnrate_storage_selections_total{result="cached"} 2"#), "\(text)")
+                #expect(text.contains(#"burnrate_storage_window_stretches_total{result="read"} 4"#), "\(text)")
+                #expect(text.contains(#"burnrate_storage_window_stretches_total{result="reused"} 4"#), "\(text)")
             }
         }
         // A store opened afresh holds no chunk in memory: the same read needs the rows of both series.

@@ -5,8 +5,9 @@ import Storage
 /// A read-only `SampleReader` over encoded 120-sample chunks and their summaries, as
 /// `SampleStore` keeps them: `select` decodes every chunk overlapping the window,
 /// `selectSummarised` decodes only the chunks crossing its edges, keeping them decoded as the store
-/// does (`DecodedChunkCache`, 32 MiB) and, with `rollups`, gives the runs of chunks inside as
-/// rolled-up block summaries (`SummaryRollup`).
+/// does (`DecodedChunkCache`, the store's default budget) and, with `rollups`, gives the runs of
+/// chunks inside as rolled-up block summaries (`SummaryRollup`); `accumulate` keeps its windows'
+/// folded stretches as the store does (`StretchFoldCache`).
 final class ChunkedSampleReader: SampleReader {
     /// One series' chunks, ascending. A class, as the store's series state is held in place:
     /// a read passes one reference around, not a copy of every array.
@@ -27,7 +28,9 @@ final class ChunkedSampleReader: SampleReader {
     /// Whether `selectSummarised` uses the rolled-up summaries.
     let rollups: Bool
     /// The decoded edge chunks, by position in `series`.
-    let decoded = DecodedChunkCache(budget: 32 << 20)
+    let decoded = DecodedChunkCache(budget: SampleStoreConfiguration().decodedChunkCacheBytes)
+    /// The folded stretches of the windows read lately, by position in `series`.
+    let stretches = StretchFoldCache(budget: SampleStoreConfiguration().stretchFoldCacheBytes)
 
     init(series: [StoredSeries], rollups: Bool = true) {
         self.series = series
@@ -155,18 +158,21 @@ final class ChunkedSampleReader: SampleReader {
     private func windows(of position: Int, starts: [Int64], end: Int64) -> [RangeAccumulator] {
         let stored = series[position]
         return SeriesWindows.accumulate(starts: starts, end: end, head: []) { from, through, stretch in
-            var lastT: Int64?
-            if rollups {
-                stored.rollup.cover(from: from, through: through) { from, through in
+            guard let oldest = stored.minT.first, let newest = stored.maxT.last else { return nil }
+            return stretches.fold(series: Int64(position), oldest: oldest, sealedThrough: newest, from: from, through: through, into: &stretch) { stretch in
+                var lastT: Int64?
+                if rollups {
+                    stored.rollup.cover(from: from, through: through) { from, through in
+                        addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
+                    } summary: { minT, maxT, _, summary in
+                        stretch.addBlock(summary, minT: minT, maxT: maxT)
+                        lastT = maxT
+                    }
+                } else {
                     addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
-                } summary: { minT, maxT, _, summary in
-                    stretch.addBlock(summary, minT: minT, maxT: maxT)
-                    lastT = maxT
                 }
-            } else {
-                addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
+                return lastT
             }
-            return lastT
         }
     }
 

@@ -9,10 +9,14 @@ final class StorageMetrics: Sendable {
     private let readsFromDatabase: Counter
     private let selectionsCached: Counter
     private let selectionsComputed: Counter
+    private let stretchesReused: Counter
+    private let stretchesRead: Counter
     /// The store's counts when last read, so the counters grow by the difference.
     private let readsCounted = Atomic<Int>(0)
     private let cachedCounted = Atomic<Int>(0)
     private let computedCounted = Atomic<Int>(0)
+    private let reusedCounted = Atomic<Int>(0)
+    private let readCounted = Atomic<Int>(0)
 
     init(registry: PrometheusCollectorRegistry) {
         series = registry.makeGauge(descriptor: MetricNameDescriptor(
@@ -28,6 +32,11 @@ final class StorageMetrics: Sendable {
             helpText: "Selections of series by a set of matchers since start, by whether the selection cache answered them.")
         selectionsCached = registry.makeCounter(descriptor: selections, labels: [("result", "cached")])
         selectionsComputed = registry.makeCounter(descriptor: selections, labels: [("result", "computed")])
+        let stretches = MetricNameDescriptor(
+            namespace: "burnrate", subsystem: "storage", metricName: "window_stretches", unitName: "total",
+            helpText: "Stretches of windows read since start (a window's whole chunks and blocks up to the next inner window), by whether their fold was kept from an earlier read.")
+        stretchesReused = registry.makeCounter(descriptor: stretches, labels: [("result", "reused")])
+        stretchesRead = registry.makeCounter(descriptor: stretches, labels: [("result", "read")])
     }
 
     /// Sets the metrics from `statistics`.
@@ -37,6 +46,8 @@ final class StorageMetrics: Sendable {
         Self.advance(readsFromDatabase, to: statistics.seriesReadsFromDatabase, from: readsCounted)
         Self.advance(selectionsCached, to: statistics.selectionsCached, from: cachedCounted)
         Self.advance(selectionsComputed, to: statistics.selectionsComputed, from: computedCounted)
+        Self.advance(stretchesReused, to: statistics.stretchFoldsReused, from: reusedCounted)
+        Self.advance(stretchesRead, to: statistics.stretchFoldsRead, from: readCounted)
     }
 
     /// Increments `counter` by how far `total` is past the total when last read.

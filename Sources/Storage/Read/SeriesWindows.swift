@@ -95,12 +95,18 @@ public struct SeriesWindows: Sendable {
     /// (the samples of a chunk starting before `from`, and the whole chunks before the first
     /// rolled-up block if one comes), which a wider window reads again as part of its own
     /// stretch, apart from the rest, which wider windows share.
-    public struct Stretch: SeriesPieceSink {
+    ///
+    /// A stretch also knows whether it can be reused for another start (`StretchFoldCache`): when
+    /// its pieces are summaries, blocks and decoded chunks none of which reaches past the
+    /// stretch, a start elsewhere in the same edge chunk (or before the first piece, when no chunk
+    /// starts before `from`) reads the same pieces, all but the edge chunk's samples folded alike.
+    public struct Stretch: SeriesPieceSink, Sendable {
         /// The stretch's first timestamp.
-        public let from: Int64
-        /// The samples at or after `from` of the chunk starting before it, and the whole chunks
-        /// before the first block when one came.
-        public private(set) var edge = RangeAccumulator()
+        public private(set) var from: Int64
+        /// The samples at or after `from` of the chunk starting before it.
+        private var edgeChunk = RangeAccumulator()
+        /// The whole chunks before the first block, once a block came.
+        private var wholeBeforeBlock = RangeAccumulator()
         /// The pieces after the edge, folded.
         public private(set) var rest = RangeAccumulator()
         /// The first timestamp of the first piece in `rest`, nil while it is empty.
@@ -111,12 +117,27 @@ public struct SeriesWindows: Sendable {
         private var chunksFrom: Int64?
         /// Whether a block came.
         private var sawBlock = false
+        /// The chunk starting before `from`, when it came decoded: what a reuse folds again.
+        private var edgeDecoded: DecodedChunk?
+        /// The first timestamp of the first piece after the edge chunk.
+        private var firstPieceT: Int64?
+        /// Whether every piece so far can be given again the same way for another start.
+        private var reusable = true
 
         init(from: Int64) {
             self.from = from
         }
 
+        /// The samples at or after `from` of the chunk starting before it, and the whole chunks
+        /// before the first block when one came.
+        public var edge: RangeAccumulator {
+            var edge = edgeChunk
+            edge.append(wholeBeforeBlock)
+            return edge
+        }
+
         public mutating func add(_ sample: ChunkSample) {
+            reusable = false
             if sawBlock {
                 rest.add(sample)
             } else {
@@ -127,29 +148,40 @@ public struct SeriesWindows: Sendable {
 
         public mutating func add(_ samples: [ChunkSample], from: Int64, through: Int64) {
             guard let first = samples.first else { return }
+            reusable = false
             fold(startingAt: first.t) { $0.add(samples, from: from, through: through) }
         }
 
         public mutating func add(_ chunk: DecodedChunk, from: Int64, through: Int64) {
-            guard let first = chunk.samples.first else { return }
-            fold(startingAt: first.t) { $0.add(chunk, from: from, through: through) }
+            guard let first = chunk.samples.first, let last = chunk.samples.last else { return }
+            // A chunk reaching past the stretch is folded only in part: a reuse would need it too.
+            if last.t > through { reusable = false }
+            if fold(startingAt: first.t, { $0.add(chunk, from: from, through: through) }) {
+                if edgeDecoded != nil { reusable = false }
+                edgeDecoded = chunk
+            }
         }
 
         /// Folds a chunk's samples, the first at `firstT`, into where they belong: the rest once a
-        /// block came, the edge for the chunk starting before the stretch, else the whole chunks.
-        @inline(__always)
-        private mutating func fold(startingAt firstT: Int64, _ add: (inout RangeAccumulator) -> Void) {
+        /// block came, the edge chunk for the chunk starting before the stretch, else the whole
+        /// chunks. Returns whether it was the edge chunk.
+        @inline(__always) @discardableResult
+        private mutating func fold(startingAt firstT: Int64, _ add: (inout RangeAccumulator) -> Void) -> Bool {
             if sawBlock {
                 add(&rest)
             } else if chunksFrom == nil && firstT < from {
-                add(&edge)
+                add(&edgeChunk)
+                return true
             } else {
                 if chunksFrom == nil { chunksFrom = firstT }
                 add(&chunks)
             }
+            if firstPieceT == nil { firstPieceT = firstT }
+            return false
         }
 
         public mutating func add(_ summary: ChunkSummary, minT: Int64, maxT: Int64) {
+            if firstPieceT == nil { firstPieceT = minT }
             if sawBlock {
                 rest.add(summary)
             } else {
@@ -159,9 +191,10 @@ public struct SeriesWindows: Sendable {
         }
 
         public mutating func addBlock(_ summary: ChunkSummary, minT: Int64, maxT: Int64) {
+            if firstPieceT == nil { firstPieceT = minT }
             if !sawBlock {
                 sawBlock = true
-                edge.append(chunks)
+                wholeBeforeBlock = chunks
                 chunks = RangeAccumulator()
                 chunksFrom = nil
                 restFrom = minT
@@ -176,6 +209,36 @@ public struct SeriesWindows: Sendable {
             rest = chunks
             chunks = RangeAccumulator()
             chunksFrom = nil
+        }
+
+        /// The starts for which this stretch, its edge chunk folded again from the start
+        /// (`restarted(at:through:)`), is what reading the same chunks up to the same end gives:
+        /// a start inside the edge chunk after its first sample, or, without an edge chunk, one
+        /// up to the first piece. Nil when the stretch cannot be reused (a piece given as
+        /// samples, a chunk reaching past it, no piece at all).
+        var reusableStarts: ClosedRange<Int64>? {
+            guard reusable else { return nil }
+            if let edgeDecoded {
+                guard let first = edgeDecoded.samples.first, let last = edgeDecoded.samples.last, first.t < last.t else { return nil }
+                return (first.t + 1)...last.t
+            }
+            guard let firstPieceT, from <= firstPieceT else { return nil }
+            return from...firstPieceT
+        }
+
+        /// The bytes the stretch holds outside itself, about: its accumulators' reset values.
+        var heldBytes: Int {
+            8 * (edgeChunk.resets + wholeBeforeBlock.resets + rest.resets + chunks.resets)
+        }
+
+        /// This stretch read from `start` (one of `reusableStarts`) to `through` (its end): the
+        /// same pieces, the edge chunk's samples folded from `start`.
+        func restarted(at start: Int64, through: Int64) -> Stretch {
+            var stretch = self
+            stretch.from = start
+            stretch.edgeChunk = RangeAccumulator()
+            if let edgeDecoded { stretch.edgeChunk.add(edgeDecoded, from: start, through: through) }
+            return stretch
         }
     }
 }

@@ -120,11 +120,9 @@ extension SampleStore {
         }
         guard let widest = starts.min(), widest <= end else { return [] }
         let snapshots = await snapshot(matchers: matchers, start: widest, end: end)
-        let cache = rollups
-        let runs = chunkRuns
-        let decoded = decodedChunks
+        let caches = ReadCaches(rollups: rollups, runs: chunkRuns, decoded: decodedChunks, stretches: stretchFolds)
         return try await readEach(snapshots, "accumulate \(matchers)") { snapshot, db in
-            try Self.accumulate(snapshot, starts, end, cache, runs, decoded, db)
+            try Self.accumulate(snapshot, starts, end, caches, db)
         }
     }
 
@@ -167,10 +165,10 @@ extension SampleStore {
             }
             picks.append(picked)
         }
-        let (cache, runs, decoded) = (rollups, chunkRuns, decodedChunks)
+        let caches = ReadCaches(rollups: rollups, runs: chunkRuns, decoded: decodedChunks, stretches: stretchFolds)
         let planned = folds
         let folded = try await readEach(count: planned.count, "accumulate \(selections.count) selections") { index, db in
-            try Self.accumulate(planned[index].snapshot, planned[index].starts, planned[index].end, cache, runs, decoded, db)?.windows
+            try Self.accumulate(planned[index].snapshot, planned[index].starts, planned[index].end, caches, db)?.windows
         }
         return picks.map { picked in
             picked.compactMap { pick -> SeriesWindows? in
@@ -258,23 +256,34 @@ extension SampleStore {
         }
     }
 
+    /// The caches a window read goes through, taken off the actor together.
+    struct ReadCaches: Sendable {
+        let rollups: SummaryRollupCache
+        let runs: ChunkRunCache
+        let decoded: DecodedChunkCache
+        let stretches: StretchFoldCache
+    }
+
     /// `accumulate(matchers:end:ranges:)` for one series (`SeriesWindows.accumulate`), each
-    /// stretch read through the rollup where it is long enough; nil when no window holds a
-    /// sample of it.
+    /// stretch read through the rollup where it is long enough, or found folded in
+    /// `caches.stretches`; nil when no window holds a sample of it.
     private static func accumulate(
-        _ snapshot: SeriesSnapshot, _ starts: [Int64], _ end: Int64, _ cache: SummaryRollupCache,
-        _ runs: ChunkRunCache, _ decoded: DecodedChunkCache, _ db: Database?
+        _ snapshot: SeriesSnapshot, _ starts: [Int64], _ end: Int64, _ caches: ReadCaches, _ db: Database?
     ) throws -> SeriesWindows? {
         let windows = try SeriesWindows.accumulate(starts: starts, end: end, head: snapshot.head) { from, through, stretch in
             guard snapshot.readsChunks, let chunkMinT = snapshot.chunkMinT, let chunkMaxT = snapshot.chunkMaxT,
                   chunkMinT <= through, chunkMaxT >= from
             else { return nil }
-            let (length, overflow) = through.subtractingReportingOverflow(from)
-            var lastT: Int64?
-            try addChunks(
-                db, snapshot, from, through, overflow || length >= rollupMinimumWindow ? cache : nil, runs, decoded,
-                into: &stretch, lastT: &lastT)
-            return lastT
+            return try caches.stretches.fold(
+                series: snapshot.id, oldest: chunkMinT, sealedThrough: chunkMaxT, from: from, through: through, into: &stretch
+            ) { stretch in
+                let (length, overflow) = through.subtractingReportingOverflow(from)
+                var lastT: Int64?
+                try addChunks(
+                    db, snapshot, from, through, overflow || length >= rollupMinimumWindow ? caches.rollups : nil, caches.runs,
+                    caches.decoded, into: &stretch, lastT: &lastT)
+                return lastT
+            }
         }
         guard windows.contains(where: { $0.count > 0 }) else { return nil }
         return SeriesWindows(labels: snapshot.labels, windows: windows)
@@ -319,8 +328,10 @@ extension SampleStore {
         // A run read while retention was deleting may hold chunks older than the series' oldest.
         if let oldest = snapshot.chunkMinT { older.removeAll { $0.minT < oldest } }
         if let heldFrom {
+            // The chunks ending at or after `heldFrom` come from memory, the first of them even
+            // when the stretch ends before `heldFrom` (it may start before the stretch's end).
             older.removeAll { $0.maxT >= heldFrom }
-            if heldFrom <= through { older += snapshot.recent.overlapping(heldFrom, through) }
+            older += snapshot.recent.overlapping(heldFrom, through)
         }
         try add(older[...], of: snapshot.id, decoded, from: from, through: through, into: &builder, lastT: &lastT)
     }

@@ -93,6 +93,7 @@ extension SampleStore {
             }
             rollups.trim(states[slot]!.id, oldestMinT: outcome.deleteSeries ? nil : outcome.oldest?.minT)
             chunkRuns.remove(states[slot]!.id)
+            stretchFolds.remove(states[slot]!.id)
             if outcome.deleteSeries {
                 let series = states[slot]!
                 index.remove(series.labels, slot: outcome.slot)

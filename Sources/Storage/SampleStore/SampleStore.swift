@@ -26,6 +26,9 @@ public actor SampleStore: SampleReader {
     nonisolated let chunkRuns: ChunkRunCache
     /// The decoded samples of the chunks across the edges of windows read lately.
     nonisolated let decodedChunks: DecodedChunkCache
+    /// The folded stretches of windows read lately, between their starts' chunks and the next
+    /// inner windows.
+    nonisolated let stretchFolds: StretchFoldCache
     /// Series reads that needed chunk rows (`SampleStoreStatistics.seriesReadsFromDatabase`).
     nonisolated let seriesReadsFromDatabase = Atomic<Int>(0)
 
@@ -67,6 +70,7 @@ public actor SampleStore: SampleReader {
         self.logger = logger
         chunkRuns = ChunkRunCache(budget: configuration.chunkRunCacheBytes)
         decodedChunks = DecodedChunkCache(budget: configuration.decodedChunkCacheBytes)
+        stretchFolds = StretchFoldCache(budget: configuration.stretchFoldCacheBytes)
     }
 
     /// Opens the sample store of `database`: loads the series index and chunk bounds, then
@@ -84,12 +88,14 @@ public actor SampleStore: SampleReader {
         var headSamples = 0
         for slot in index.allSlots { headSamples += states[Int(slot)]?.head.count ?? 0 }
         let rollupCounts = rollups.statistics()
+        let stretchCounts = stretchFolds.statistics
         return SampleStoreStatistics(
             series: index.count, headSamples: headSamples, minValidTime: minValidTime,
             walRowsFrom: walTrimmedBefore, nextWALRow: nextWALRowID,
             rolledUpSeries: rollupCounts.series, rollupBlocks: rollupCounts.blocks,
             seriesReadsFromDatabase: seriesReadsFromDatabase.load(ordering: .relaxed),
-            selectionsCached: selections.answered, selectionsComputed: selections.missed)
+            selectionsCached: selections.answered, selectionsComputed: selections.missed,
+            stretchFoldsReused: stretchCounts.hits, stretchFoldsRead: stretchCounts.misses)
     }
 
     /// The state at a live slot.

@@ -48,6 +48,12 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
     /// they need keeps almost nothing useful (each chunk is evicted before its next use): 1,000
     /// SLOs of 60-second data read about 8,000 edge chunks, some 55 MB. Zero keeps none.
     public var decodedChunkCacheBytes: Int
+    /// At most about this many bytes of folded window stretches stay in memory between reads
+    /// (`StretchFoldCache`; default 24 MiB, about 700 bytes a window of a series): a window's
+    /// stretch of whole chunks and blocks stays the same while its start moves through one chunk,
+    /// so each evaluation then folds only the samples of that chunk. 1,000 SLOs read some 16,000
+    /// such stretches. Zero keeps none.
+    public var stretchFoldCacheBytes: Int
     /// The chunks one append or maintenance cuts are encoded on up to this many threads at once
     /// (default, and `nil`: the processors, at most 4) when they hold at least
     /// `minimumSamplesPerEncodingThread` samples per thread; 1 encodes them on the store's own.
@@ -68,6 +74,7 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         recentChunkSpan: Int64 = 8 * 3_600_000,
         chunkRunCacheBytes: Int = 64 << 20,
         decodedChunkCacheBytes: Int = 96 << 20,
+        stretchFoldCacheBytes: Int = 24 << 20,
         cutEncodingParallelism: Int? = nil
     ) {
         self.samplesPerChunk = min(max(samplesPerChunk, 1), ChunkEncoder.maximumSampleCount)
@@ -79,6 +86,7 @@ public struct SampleStoreConfiguration: Sendable, Hashable {
         self.recentChunkSpan = max(recentChunkSpan, 0)
         self.chunkRunCacheBytes = max(chunkRunCacheBytes, 0)
         self.decodedChunkCacheBytes = max(decodedChunkCacheBytes, 0)
+        self.stretchFoldCacheBytes = max(stretchFoldCacheBytes, 0)
         self.cutEncodingParallelism = max(cutEncodingParallelism ?? min(4, ProcessInfo.processInfo.activeProcessorCount), 1)
     }
 

@@ -22,4 +22,9 @@ public struct SampleStoreStatistics: Sendable, Hashable {
     /// …and those worked out from the series index (first asked, or a new series may have
     /// changed them).
     public var selectionsComputed = 0
+    /// Window stretches since the store opened whose fold a read found kept
+    /// (`StretchFoldCache`)…
+    public var stretchFoldsReused = 0
+    /// …and those it folded from chunks and blocks.
+    public var stretchFoldsRead = 0
 }

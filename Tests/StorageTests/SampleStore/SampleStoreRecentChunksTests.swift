@@ -97,6 +97,28 @@ import Testing
         try await Self.expectSameReads(reopened, reference, endingAt: 44 * Self.hour, "after retention")
     }
 
+    @Test func windowsEndingInTheOldestChunkHeldGiveWhatTheDatabaseGives() async throws {
+        // Memory holds the chunks ending within 8 hours of the newest: the oldest of them starts
+        // before that boundary. Windows ending inside it (and around it) read it whole.
+        let store = try await StoreFixture(configuration: Self.configuration(recentSpan: 8 * Self.hour)).open()
+        let reference = try await StoreFixture(configuration: Self.configuration(recentSpan: 0)).open()
+        let series = Self.series(count: 12 * 240)
+        try await Self.append(series, to: store)
+        try await Self.append(series, to: reference)
+        let matchers = [SeriesMatcher.metricName("requests_total")]
+        for stop in stride(from: 3 * Self.hour, through: 5 * Self.hour, by: Int64.Stride(3 * Self.step)) {
+            for start in [stop - 20 * 60_000, stop - 2 * Self.hour] {
+                let summarised = try await store.selectSummarised(matchers: matchers, start: start, end: stop)
+                #expect(summarised == (try await reference.selectSummarised(matchers: matchers, start: start, end: stop)), "[\(start), \(stop)]")
+                let plain = series[0].1.filter { $0.t >= start && $0.t <= stop }
+                #expect(summarised.first?.sampleCount == plain.count, "[\(start), \(stop)]")
+            }
+            let windows = try await store.accumulate(matchers: matchers, end: stop, ranges: [20 * 60_000, 2 * Self.hour])
+            let want = try await reference.accumulate(matchers: matchers, end: stop, ranges: [20 * 60_000, 2 * Self.hour])
+            #expect(SampleStoreWindowsTests.described(windows) == SampleStoreWindowsTests.described(want), "end \(stop)")
+        }
+    }
+
     @Test func recentWindowsAreReadWithoutTheDatabaseAndOlderOnesWithIt() async throws {
         let store = try await StoreFixture(configuration: Self.configuration(recentSpan: 4 * Self.hour)).open()
         let series = Self.series(count: 12 * 240)
