@@ -373,7 +373,11 @@ public struct RuleGroupEvaluator: Sendable {
                     Label(name: $0.name, value: $0.isTemplate ? render($0.value, data) : $0.value)
                 })
             }
-            var annotations = rule.annotations.mapValues { $0.contains("{{") ? render($0, data) : $0 }
+            // Every text holding `{{` was parsed once (`compiled.templates`): one lookup tells a
+            // template from plain text, without searching each annotation again.
+            var annotations = referenceMode
+                ? rule.annotations.mapValues { $0.contains("{{") ? render($0, data) : $0 }
+                : rule.annotations.mapValues { compiled.templates[$0] == nil ? $0 : render($0, data) }
             for (key, values) in extra where key.allSatisfy({ labels[$0.name] == $0.value }) {
                 annotations.merge(values) { $1 }
             }

@@ -74,10 +74,11 @@ public final class StretchFoldCache: Sendable {
             state.clock += 1
             state.hits += 1
             kept.entries[index].lastUse = state.clock
-            return (kept.entries[index].stretch, kept.entries[index].lastT)
+            // Restarted in place: one copy of the kept stretch, not two.
+            return (kept.entries[index].stretch.restarted(at: from, through: through), kept.entries[index].lastT)
         }
-        if let (kept, lastT) = found {
-            stretch = kept.restarted(at: from, through: through)
+        if let (restarted, lastT) = found {
+            stretch = restarted
             return lastT
         }
         let lastT = try read(&stretch)
