@@ -82,14 +82,18 @@ public struct RuleGroupEvaluator: Sendable {
             readAhead = try? await engine.readAhead(compiled.planReads, at: time, reader: store)
             if !durations.isEmpty { durations[0] += clock.now - started }
         }
+        // A rule's time starts where the one before it ended, unless a write ran in between (its
+        // time counts for the rule whose output it wrote): one clock read per rule.
+        var previousEnd: ContinuousClock.Instant?
         // By index: a rule is looked at in place, not copied out (an alerting rule's payload is,
         // where it is used).
         for index in compiled.group.rules.indices {
             if !batch.isEmpty && compiled.readsEarlierOutput[index]
                 && batch.rules.contains(where: { compiled.reads[index].mayRead(anyOf: compiled.writtenNameSets[$0]) }) {
                 await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
+                previousEnd = nil
             }
-            let started = clock.now
+            let started = previousEnd ?? clock.now
             do throws(RuleFailure) {
                 let result: [Sample]
                 if let dynamic = compiled.overrides[index]?.expression {
@@ -141,12 +145,16 @@ public struct RuleGroupEvaluator: Sendable {
             } catch {
                 failures[index] = error.message
             }
-            durations[index] += clock.now - started
+            let finished = clock.now
+            durations[index] += finished - started
+            previousEnd = finished
         }
         if !batch.isEmpty {
             await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
         }
         var evaluation = RuleGroupEvaluation()
+        evaluation.rules.reserveCapacity(compiled.group.rules.count)
+        evaluation.samples.reserveCapacity(outputs.reduce(0) { $0 + $1.count })
         for index in compiled.group.rules.indices {
             if let message = failures[index] {
                 let failure = RuleEvaluationError(rule: compiled.group.rules[index].name, time: time, message: message)
