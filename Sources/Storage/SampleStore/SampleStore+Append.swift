@@ -92,6 +92,7 @@ extension SampleStore {
             var wal = WALRecordWriter(expectedSamples: report.accepted)
             for position in works.indices where !works[position].accepted.isEmpty { works[position].writeWAL(to: &wal) }
             walRow = nextWALRowID
+            prefetchHeads(works)
             try commit(works, wal: (walRow, wal))
             nextWALRowID += 1
         }
@@ -256,6 +257,20 @@ extension SampleStore {
             for position in works.indices where !works[position].cuts.isEmpty {
                 for chunk in works[position].cuts {
                     try SampleTables.insertChunk(db, seriesID: works[position].seriesID, chunk: chunk)
+                }
+            }
+        }
+    }
+
+    /// Starts fetching the heads `apply` appends to, before the commit (see
+    /// `SeriesHead.prefetchForAppend`): while SQLite commits, the processor brings in the
+    /// memory of every series the append then writes.
+    func prefetchHeads(_ works: [SeriesWork]) {
+        states.withUnsafeMutableBufferPointer { states in
+            works.withUnsafeBufferPointer { works in
+                for position in works.indices where !works[position].accepted.isEmpty {
+                    guard let slot = works[position].slot else { continue }
+                    states[Int(slot)]!.head.prefetchForAppend()
                 }
             }
         }
