@@ -226,11 +226,13 @@ extension SampleStore {
         let deferred = deferredWAL
         defer { database.checkpointer?.committed(pages: pages + (deferred.map { Self.pages($0.record.bytes.count) } ?? 0)) }
         do {
-            try database.writer.write { db in
-                if let row = deferred {
-                    try SampleTables.insertWAL(db, id: row.id, samples: row.record.sampleCount, bytes: row.record.bytes)
+            try database.writer.writeWithoutTransaction { db in
+                try db.inWriteTransaction {
+                    if let row = deferred {
+                        try SampleTables.insertWAL(db, id: row.id, samples: row.record.sampleCount, bytes: row.record.bytes)
+                    }
+                    try body(db)
                 }
-                try body(db)
             }
         } catch {
             let rows = deferred.map { " (with the deferred WAL row of \($0.record.sampleCount) samples)" } ?? ""
