@@ -123,9 +123,13 @@ extension SampleStore {
         var works: [SeriesWork] = []
         works.reserveCapacity(batch.series.count)
         entryWork.reserveCapacity(batch.series.count)
-        // Sized for the batch up front: growing it went through a dozen rehashes for 500 series.
-        var workBySlot: [Int32: Int] = [:]
-        workBySlot.reserveCapacity(batch.series.count)
+        // A stored series' second entry is found by the mark of its slot. The marks are worked
+        // on as a local (swapped out, so not copied): an actor's property is checked for
+        // exclusive access at every use.
+        var marks = SlotMarks()
+        swap(&marks, &workMarks)
+        defer { swap(&marks, &workMarks) }
+        marks.startBatch(slots: states.count)
         var workByNewLabels: [Labels: Int] = [:]
         var nextID = nextSeriesID
         for entry in batch.series {
@@ -144,9 +148,7 @@ extension SampleStore {
                 }
                 entryWork.append(-1)
             } else if let slot = live ?? index.slot(of: entry.labels) {
-                // One hash lookup for the usual case, a series once per batch.
-                if let position = workBySlot.updateValue(works.count, forKey: slot) {
-                    workBySlot[slot] = position
+                if let position = marks.position(of: slot, orMark: works.count) {
                     works[position].samples += entry.samples
                     entryWork.append(position)
                 } else {
