@@ -38,6 +38,8 @@ let package = Package(
         // Pure modules: no I/O, time is a parameter (Rules reads the rule files it is given;
         // PromQL evaluates over Storage's `SampleReader` protocol).
         .target(name: "Snappy"),
+        // C interop: a prefetch hint for the store's loops over many series (header-only).
+        .target(name: "CPrefetch"),
         .target(
             name: "RemoteWrite",
             dependencies: [
@@ -109,6 +111,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
+                "CPrefetch",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -268,6 +271,6 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
     .treatAllWarnings(as: .error),
 ]
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CPrefetch" {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }

@@ -121,51 +121,56 @@ public actor Ingestor {
         samples.reserveCapacity(batch.sampleCount)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(batch.series.count)
-        func add(_ series: WriteBatch.Series) {
+        func add(_ source: borrowing ArraySlice<WriteBatch.Sample>) {
             let start = samples.count
-            for sample in series.samples { samples.append(ChunkSample(t: sample.timestamp, v: sample.value)) }
+            for index in source.indices { samples.append(ChunkSample(t: source[index].timestamp, v: source[index].value)) }
             ranges.append(start..<samples.count)
         }
         known.entries.withUnsafeBufferPointer { entries in
-            for series in batch.series where !series.samples.isEmpty {
-                if let token = series.knownSeries {
-                    // Fields are read in place: copying the entry would touch its labels.
-                    let metric = Int(entries[Int(token)].metric)
-                    guard entries[Int(token)].keep else {
-                        droppedByMetric[metric] += series.samples.count
+            // The decoded series are read in place too: copying one retained and released its
+            // five arrays (only a new series, below, is copied).
+            batch.series.withUnsafeBufferPointer { decoded in
+                for position in decoded.indices where !decoded[position].samples.isEmpty {
+                    if let token = decoded[position].knownSeries {
+                        // Fields are read in place: copying the entry would touch its labels.
+                        let metric = Int(entries[Int(token)].metric)
+                        guard entries[Int(token)].keep else {
+                            droppedByMetric[metric] += decoded[position].samples.count
+                            continue
+                        }
+                        if let ref = entries[Int(token)].ref {
+                            append.append(Labels(), [], ref: ref)
+                        } else {
+                            append.append(entries[Int(token)].labels, [])
+                        }
+                        add(decoded[position].samples)
+                        origins.append(Int(token))
+                        storedByMetric[metric] += decoded[position].samples.count
                         continue
                     }
-                    if let ref = entries[Int(token)].ref {
-                        append.append(Labels(), [], ref: ref)
-                    } else {
-                        append.append(entries[Int(token)].labels, [])
+                    let series = decoded[position]
+                    let metric = series.metricName
+                    let pairs = series.labels.lazy.map { (name: $0.name, value: $0.value) }
+                    let keep = filter.keeps(metricName: metric, labels: pairs)
+                    // The decoder delivers labels sorted by name, unique and without empty values.
+                    let labels = Labels(canonical: series.labels.map { Label(name: $0.name, value: $0.value) })
+                    if let key = series.key {
+                        learned.newKeys.append(SeriesCache.NewSeries(key: key, labels: labels, metric: metric, keep: keep))
                     }
-                    add(series)
-                    origins.append(Int(token))
-                    storedByMetric[metric] += series.samples.count
-                    continue
-                }
-                let metric = series.metricName
-                let pairs = series.labels.lazy.map { (name: $0.name, value: $0.value) }
-                let keep = filter.keeps(metricName: metric, labels: pairs)
-                // The decoder delivers labels sorted by name, unique and without empty values.
-                let labels = Labels(canonical: series.labels.map { Label(name: $0.name, value: $0.value) })
-                if let key = series.key {
-                    learned.newKeys.append(SeriesCache.NewSeries(key: key, labels: labels, metric: metric, keep: keep))
-                }
-                guard keep else {
-                    var hasher = Hasher()
-                    for label in series.labels {
-                        hasher.combine(label.name)
-                        hasher.combine(label.value)
+                    guard keep else {
+                        var hasher = Hasher()
+                        for label in series.labels {
+                            hasher.combine(label.name)
+                            hasher.combine(label.value)
+                        }
+                        statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: series.samples.count)
+                        continue
                     }
-                    statistics.dropped(metric: metric, seriesHash: UInt64(bitPattern: Int64(hasher.finalize())), samples: series.samples.count)
-                    continue
+                    append.append(labels, [])
+                    add(series.samples)
+                    origins.append(series.key == nil ? Int.min : -learned.newKeys.count)
+                    keptNew.append((metric, series.samples.count))
                 }
-                append.append(labels, [])
-                add(series)
-                origins.append(series.key == nil ? Int.min : -learned.newKeys.count)
-                keptNew.append((metric, series.samples.count))
             }
         }
         for position in append.series.indices { append.series[position].samples = samples[ranges[position]] }

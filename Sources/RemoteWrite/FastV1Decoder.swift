@@ -48,6 +48,11 @@ struct FastV1Decoder {
         var metadata: [WriteBatch.MetricMetadata] = []
         // Per series built: where its samples are in the decoder's `samples`.
         var ranges: [Range<Int>] = []
+        // Sized for the body's series up front (at least a sample each).
+        let expected = seriesCount(in: body)
+        series.reserveCapacity(expected)
+        ranges.reserveCapacity(expected)
+        decoder.samples.reserveCapacity(expected)
         var firstLabelError: RemoteWriteError?
         var index = 0
         // The token of the known series read last: the next one is likely the next token.

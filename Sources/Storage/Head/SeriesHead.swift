@@ -1,3 +1,5 @@
+internal import CPrefetch
+
 /// The recent samples of one series that are not yet in a chunk: one contiguous array of
 /// (timestamp, value) pairs, no per-sample objects, kept in time order.
 ///
@@ -90,6 +92,27 @@ struct SeriesHead: Sendable {
         if let first = keep.first, count == 0 || cutCount > 0 { firstT = first.t }
         if let last = keep.last { lastT = last.t }
         count = samples.count
+    }
+
+    /// Asks the processor to start fetching what appending a sample writes: the array's header
+    /// (reference count, count, capacity) and the place of the new sample. An append to
+    /// thousands of series after a commit waited for each of those lines in turn (in a request
+    /// of 500 series, 12% of its CPU in `apply`, most of it on the first read of the array);
+    /// fetched beforehand, in one pass whose misses overlap, they are in the cache by then.
+    /// Changes nothing.
+    ///
+    /// `mutating` though it changes nothing: called on a state in place, so that the array is
+    /// not retained, which would itself wait for its header.
+    mutating func prefetchForAppend() {
+        samples.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            // Swift's array header lies just before the elements: the reference count (which
+            // `append` checks first), then the count and capacity, which may start the next line.
+            burnrate_prefetch_for_write(raw - MemoryLayout<Int>.stride * 4)
+            burnrate_prefetch_for_write(raw - MemoryLayout<Int>.stride * 2)
+            burnrate_prefetch_for_write(raw + count * MemoryLayout<ChunkSample>.stride)
+        }
     }
 
     /// Empties the head after it was cut into a chunk or fell out of retention.

@@ -92,6 +92,7 @@ extension SampleStore {
             var wal = WALRecordWriter(expectedSamples: report.accepted)
             for position in works.indices where !works[position].accepted.isEmpty { works[position].writeWAL(to: &wal) }
             walRow = nextWALRowID
+            prefetchHeads(works)
             try commit(works, wal: (walRow, wal))
             nextWALRowID += 1
         }
@@ -122,9 +123,13 @@ extension SampleStore {
         var works: [SeriesWork] = []
         works.reserveCapacity(batch.series.count)
         entryWork.reserveCapacity(batch.series.count)
-        // Sized for the batch up front: growing it went through a dozen rehashes for 500 series.
-        var workBySlot: [Int32: Int] = [:]
-        workBySlot.reserveCapacity(batch.series.count)
+        // A stored series' second entry is found by the mark of its slot. The marks are worked
+        // on as a local (swapped out, so not copied): an actor's property is checked for
+        // exclusive access at every use.
+        var marks = SlotMarks()
+        swap(&marks, &workMarks)
+        defer { swap(&marks, &workMarks) }
+        marks.startBatch(slots: states.count)
         var workByNewLabels: [Labels: Int] = [:]
         var nextID = nextSeriesID
         for entry in batch.series {
@@ -143,9 +148,7 @@ extension SampleStore {
                 }
                 entryWork.append(-1)
             } else if let slot = live ?? index.slot(of: entry.labels) {
-                // One hash lookup for the usual case, a series once per batch.
-                if let position = workBySlot.updateValue(works.count, forKey: slot) {
-                    workBySlot[slot] = position
+                if let position = marks.position(of: slot, orMark: works.count) {
                     works[position].samples += entry.samples
                     entryWork.append(position)
                 } else {
@@ -225,11 +228,13 @@ extension SampleStore {
         let deferred = deferredWAL
         defer { database.checkpointer?.committed(pages: pages + (deferred.map { Self.pages($0.record.bytes.count) } ?? 0)) }
         do {
-            try database.writer.write { db in
-                if let row = deferred {
-                    try SampleTables.insertWAL(db, id: row.id, samples: row.record.sampleCount, bytes: row.record.bytes)
+            try database.writer.writeWithoutTransaction { db in
+                try db.inWriteTransaction {
+                    if let row = deferred {
+                        try SampleTables.insertWAL(db, id: row.id, samples: row.record.sampleCount, bytes: row.record.bytes)
+                    }
+                    try body(db)
                 }
-                try body(db)
             }
         } catch {
             let rows = deferred.map { " (with the deferred WAL row of \($0.record.sampleCount) samples)" } ?? ""
@@ -256,6 +261,20 @@ extension SampleStore {
             for position in works.indices where !works[position].cuts.isEmpty {
                 for chunk in works[position].cuts {
                     try SampleTables.insertChunk(db, seriesID: works[position].seriesID, chunk: chunk)
+                }
+            }
+        }
+    }
+
+    /// Starts fetching the heads `apply` appends to, before the commit (see
+    /// `SeriesHead.prefetchForAppend`): while SQLite commits, the processor brings in the
+    /// memory of every series the append then writes.
+    func prefetchHeads(_ works: [SeriesWork]) {
+        states.withUnsafeMutableBufferPointer { states in
+            works.withUnsafeBufferPointer { works in
+                for position in works.indices where !works[position].accepted.isEmpty {
+                    guard let slot = works[position].slot else { continue }
+                    states[Int(slot)]!.head.prefetchForAppend()
                 }
             }
         }

@@ -58,6 +58,8 @@ public actor SampleStore: SampleReader {
     var samplesSinceMaintenance = 0
     /// The first WAL row after the last maintenance: heads appended to from it on are not idle.
     var walRowAtMaintenance: Int64 = .min
+    /// Which series the batch being grouped already gave a work item (see `SlotMarks`).
+    var workMarks = SlotMarks()
     /// The WAL row of deferred appends (`append(_:deferringCommit:)`), applied in memory and
     /// written by the store's next transaction or `commitDeferred()`: every deferred append until
     /// then adds its series to this one row (the output of a scheduler's wake-up is one row, not

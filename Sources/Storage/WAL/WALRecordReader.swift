@@ -1,4 +1,6 @@
-/// Decodes the bytes of one `sample_wal` row written by `WALRecordWriter`.
+/// Decodes the bytes of one `sample_wal` row written by `WALRecordWriter`: its version 2, and
+/// version 1, which stored each series' id and first timestamp as they are (rows written before
+/// version 2, replayed after an upgrade).
 struct WALRecordReader {
     /// The samples of one series in a record.
     struct Entry {
@@ -20,11 +22,18 @@ struct WALRecordReader {
     private static func decodeEntries(_ bytes: [UInt8]) throws(ChunkError) -> [Entry] {
         let limit = bytes.count
         guard limit >= 1 else { throw ChunkError(.truncated, "empty record") }
-        guard bytes[0] == WALRecordWriter.version else { throw ChunkError(.unsupportedFormat, "version \(bytes[0])") }
+        let version = bytes[0]
+        guard version == 1 || version == WALRecordWriter.version else { throw ChunkError(.unsupportedFormat, "version \(version)") }
+        // Version 2 stores the id and the first timestamp of a series relative to the previous ones.
+        let relative = version == 2
         var offset = 1
         var entries: [Entry] = []
+        var previousID: Int64 = 0
+        var previousFirstT: Int64 = 0
         while offset < limit {
-            let id = Int64(bitPattern: try Varint.read(bytes, at: &offset, limit: limit))
+            let coded = try Varint.read(bytes, at: &offset, limit: limit)
+            let id = relative ? previousID &+ ZigZag.decode(coded) : Int64(bitPattern: coded)
+            previousID = id
             let count = try Varint.read(bytes, at: &offset, limit: limit)
             // Every sample takes at least two bytes.
             guard count <= UInt64(limit - offset) / 2 else { throw ChunkError(.corrupt, "series \(id) announces \(count) samples") }
@@ -36,7 +45,9 @@ struct WALRecordReader {
             for index in 0..<Int(count) {
                 let coded = ZigZag.decode(try Varint.read(bytes, at: &offset, limit: limit))
                 switch index {
-                case 0: t = coded
+                case 0:
+                    t = relative ? previousFirstT &+ coded : coded
+                    previousFirstT = t
                 case 1: delta = coded; t &+= delta
                 default: delta &+= coded; t &+= delta
                 }

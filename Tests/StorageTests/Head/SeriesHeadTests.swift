@@ -36,4 +36,23 @@ import Testing
             Self.expectBookkeeping(head, "step \(step): \(accepted.count) accepted, cut \(cutCount)")
         }
     }
+
+    /// The store prefetches every head an append writes before its commit: a hint that must
+    /// change nothing, on an empty head, a full one and one whose array has spare room.
+    @Test func prefetchingForAnAppendChangesNothing() {
+        var head = SeriesHead()
+        head.prefetchForAppend()
+        Self.expectBookkeeping(head, "empty")
+        var t: Int64 = 1_000
+        for step in 0..<300 {
+            let before = head.samples(from: .min, through: .max)
+            head.prefetchForAppend()
+            #expect(head.samples(from: .min, through: .max) == before, "step \(step)")
+            Self.expectBookkeeping(head, "step \(step): prefetched")
+            t += 15_000
+            [ChunkSample(t: t, v: Double(step))].withUnsafeBufferPointer { head.apply(accepted: $0, cutCount: 0, walRow: Int64(step)) }
+            #expect(head.count == step + 1)
+            #expect(head.maxT == t)
+        }
+    }
 }

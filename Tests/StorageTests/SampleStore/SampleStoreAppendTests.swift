@@ -148,6 +148,27 @@ import Storage
         #expect(try await store.samples(of: ["__name__": "new"]).map(\.t) == [1, 2])
     }
 
+    @Test func aStoredSeriesSentTwiceInABatchIsMergedInEveryBatch() async throws {
+        let store = try await StoreFixture().open()
+        let other: Labels = ["__name__": "other"]
+        let first = try await store.append(AppendBatch(series: [
+            .init(labels: up, samples: [ChunkSample(t: 0, v: 0)]), .init(labels: other, samples: [ChunkSample(t: 0, v: 0)]),
+        ]))
+        let ref = try #require(first.seriesRefs[0])
+        for round in 1...3 {
+            let t = Int64(round) * 10
+            var batch = AppendBatch()
+            batch.append(Labels(), [ChunkSample(t: t + 2, v: 2)], ref: ref)
+            batch.append(other, [ChunkSample(t: t, v: 1)])
+            batch.append(up, [ChunkSample(t: t, v: 0), ChunkSample(t: t + 1, v: 1)])
+            let report = try await store.append(batch)
+            #expect(report.accepted == 4 && report.committed, "round \(round)")
+            #expect(report.seriesRefs[0] == ref && report.seriesRefs[2] == ref)
+        }
+        #expect(try await store.samples(of: up).map(\.t) == [0, 10, 11, 12, 20, 21, 22, 30, 31, 32])
+        #expect(try await store.samples(of: other).map(\.t) == [0, 10, 20, 30])
+    }
+
     @Test func anEmptyLabelSetIsRejected() async throws {
         let store = try await StoreFixture().open()
         let report = try await store.append(Labels(), [ChunkSample(t: 1, v: 1)])
