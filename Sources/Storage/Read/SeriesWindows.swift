@@ -154,7 +154,8 @@ public struct SeriesWindows: Sendable {
 
         public mutating func add(_ chunk: DecodedChunk, from: Int64, through: Int64) {
             guard let first = chunk.samples.first, let last = chunk.samples.last else { return }
-            // A chunk reaching past the stretch is folded only in part: a reuse would need it too.
+            // A stretch ending inside a chunk ends at an evaluation's time, which later reads do
+            // not ask for again (they end later): not worth keeping.
             if last.t > through { reusable = false }
             if fold(startingAt: first.t, { $0.add(chunk, from: from, through: through) }) {
                 if edgeDecoded != nil { reusable = false }
