@@ -161,7 +161,9 @@ final class ChunkedSampleReader: SampleReader {
             guard let oldest = stored.minT.first, let newest = stored.maxT.last else { return nil }
             return stretches.fold(series: Int64(position), oldest: oldest, sealedThrough: newest, from: from, through: through, into: &stretch) { stretch in
                 var lastT: Int64?
-                if rollups {
+                // As the store: the rollup only for stretches long enough to hold blocks.
+                let (length, overflow) = through.subtractingReportingOverflow(from)
+                if rollups && (overflow || length >= SampleStore.rollupMinimumWindow) {
                     stored.rollup.cover(from: from, through: through) { from, through in
                         addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
                     } summary: { minT, maxT, _, summary in

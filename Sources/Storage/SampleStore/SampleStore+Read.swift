@@ -91,7 +91,7 @@ extension SampleStore {
     /// Windows at least this long (milliseconds) read the runs of whole chunks inside them from
     /// the series' rolled-up summaries (`SummaryRollup`, built on a series' first such read and
     /// kept in memory); shorter ones, which hold fewer chunks than a block, read every chunk row.
-    static let rollupMinimumWindow: Int64 = 12 * 3_600_000
+    public static let rollupMinimumWindow: Int64 = 12 * 3_600_000
 
     /// Like `select`, but each chunk lying wholly inside `[start, end]` comes as its summary,
     /// without reading or decoding its bytes, and in windows of at least `rollupMinimumWindow`
