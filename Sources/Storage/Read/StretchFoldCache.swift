@@ -101,9 +101,9 @@ public final class StretchFoldCache: Sendable {
                 state.bytes -= kept.entries[same].bytes
                 kept.entries.remove(at: same)
             } else if kept.entries.count >= Self.entriesPerSeries,
-                      let oldest = kept.entries.indices.min(by: { kept.entries[$0].lastUse < kept.entries[$1].lastUse }) {
-                state.bytes -= kept.entries[oldest].bytes
-                kept.entries.remove(at: oldest)
+                      let leastRecent = kept.entries.indices.min(by: { kept.entries[$0].lastUse < kept.entries[$1].lastUse }) {
+                state.bytes -= kept.entries[leastRecent].bytes
+                kept.entries.remove(at: leastRecent)
             }
             var added = entry
             added.lastUse = state.clock
