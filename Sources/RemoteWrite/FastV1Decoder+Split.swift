@@ -5,26 +5,16 @@ extension FastV1Decoder {
     /// end. `nil` when the body is too small to be worth it or its top level is malformed (the
     /// sequential decoder then reports the error exactly).
     static func runs(of body: UnsafeBufferPointer<UInt8>, parts: Int, minimumBytesPerPart: Int) -> [Range<Int>]? {
-        guard parts > 1, body.count >= 2 * max(1, minimumBytesPerPart), let base = body.baseAddress else { return nil }
-        var reader = WireReader(body: body, version: .v1)
-        // The end offset of every top-level field, and which of them are series.
+        guard parts > 1, body.count >= 2 * max(1, minimumBytesPerPart) else { return nil }
+        // The end offset of every top-level field, and how many of them are series.
         var ends: [Int] = []
         ends.reserveCapacity(body.count / 64)
         var seriesFields = 0
-        do {
-            while !reader.isAtEnd {
-                let tag = try reader.readTag()
-                if tag.wireType == .lengthDelimited {
-                    _ = try reader.readMessage()
-                    if tag.fieldNumber == 1 { seriesFields += 1 }
-                } else {
-                    try reader.skip(tag)
-                }
-                ends.append(reader.position - base)
-            }
-        } catch {
-            return nil
+        let wellFormed = forEachTopLevelField(of: body) { isSeries, end in
+            if isSeries { seriesFields += 1 }
+            ends.append(end)
         }
+        guard wellFormed else { return nil }
         let count = min(parts, seriesFields, body.count / max(1, minimumBytesPerPart))
         guard count > 1 else { return nil }
         var runs: [Range<Int>] = []
