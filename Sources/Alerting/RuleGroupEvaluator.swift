@@ -30,6 +30,8 @@ public struct RuleGroupEvaluator: Sendable {
     /// The store's references to those series, when the store gave them: written again (the same
     /// label sets in the same order), the output is appended by reference.
     private var previousRefs: [[SeriesRef?]?]
+    /// The most series one write of the last evaluation held: the room a batch is made with.
+    private var largestWrite = 0
 
     /// Creates an evaluator; throws when a rule's expression does not parse. `overrides` (by rule
     /// index) replace a rule's engine or expression.
@@ -73,7 +75,7 @@ public struct RuleGroupEvaluator: Sendable {
         var outputs: [[Sample]] = Array(repeating: [], count: compiled.group.rules.count)
         var failures: [String?] = Array(repeating: nil, count: compiled.group.rules.count)
         var durations: [Duration] = Array(repeating: .zero, count: compiled.group.rules.count)
-        var batch = RuleOutputBatch()
+        var batch = RuleOutputBatch(series: largestWrite, rules: compiled.group.rules.count)
         // Read ahead for the plans; on failure the rules read, and report, on their own. The time
         // counts for the first rule.
         var readAhead: PlanReads?
@@ -111,7 +113,7 @@ public struct RuleGroupEvaluator: Sendable {
                 }
                 let output: [Sample]
                 switch compiled.group.rules[index] {
-                case .recording: output = try record(index, result)
+                case .recording: output = try record(index, consume result)
                 case .alerting(let alerting):
                     // Extra annotations only matter for the alerts present now.
                     var extra: [Labels: [String: String]] = [:]
@@ -176,6 +178,7 @@ public struct RuleGroupEvaluator: Sendable {
         clock: ContinuousClock
     ) async {
         let started = clock.now
+        largestWrite = max(largestWrite, batch.series.count)
         do {
             if referenceMode {
                 try await store.appendRuleOutput(batch.series)
@@ -338,20 +341,20 @@ public struct RuleGroupEvaluator: Sendable {
 
     /// The output of recording rule `index`: each sample with `__name__` set to the record and
     /// the rule's labels set, as setting them one at a time would.
-    private func record(_ index: Int, _ result: [Sample]) throws(RuleFailure) -> [Sample] {
+    /// The result's array becomes the output, changed in place (no array made).
+    private func record(_ index: Int, _ result: consuming [Sample]) throws(RuleFailure) -> [Sample] {
         let added = compiled.recordedLabels[index]
-        var output: [Sample] = []
-        output.reserveCapacity(result.count)
+        var output = result
         var seen = Set<Labels>()
-        for sample in result {
-            let labels = referenceMode ? Self.settingEach(sample.labels, added)
-                : sample.labels.isEmpty ? compiled.recordedAlone[index] : Self.merging(sample.labels, added)
-            if result.count > 1 {
-                guard seen.insert(labels).inserted else {
+        for position in output.indices {
+            let labels = output[position].labels
+            output[position].labels = referenceMode ? Self.settingEach(labels, added)
+                : labels.isEmpty ? compiled.recordedAlone[index] : Self.merging(labels, added)
+            if output.count > 1 {
+                guard seen.insert(output[position].labels).inserted else {
                     throw RuleFailure("vector contains metrics with the same labelset after applying rule labels")
                 }
             }
-            output.append(Sample(labels: labels, t: sample.t, v: sample.v))
         }
         if compiled.group.limit > 0 && output.count > compiled.group.limit {
             throw RuleFailure("exceeded limit of \(compiled.group.limit) with \(output.count) series")

@@ -17,6 +17,15 @@ struct RuleOutputBatch {
     /// output (the stale markers after them are not).
     private(set) var outputs: [(start: Int, count: Int)] = []
 
+    /// An empty batch with room for `series` series of `rules` rules, so that filling it grows
+    /// its arrays once.
+    init(series: Int = 0, rules: Int = 0) {
+        self.series.reserveCapacity(series)
+        self.refs.reserveCapacity(series)
+        self.rules.reserveCapacity(rules)
+        self.outputs.reserveCapacity(rules)
+    }
+
     /// Whether nothing is waiting to be written.
     var isEmpty: Bool { series.isEmpty }
 

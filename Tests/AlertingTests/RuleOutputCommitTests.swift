@@ -21,7 +21,7 @@ import Testing
         func select(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
             try await store.select(matchers: matchers, start: start, end: end)
         }
-        func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
+        func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> LatestSamples {
             try await store.selectLatest(matchers: matchers, start: start, end: end)
         }
         func selectSummarised(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SummarisedSeries] {

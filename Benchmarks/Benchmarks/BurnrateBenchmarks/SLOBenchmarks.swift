@@ -43,7 +43,7 @@ final class SLOBenchStore: RuleSampleStore {
         return try await outputs.select(matchers: matchers, start: start, end: end)
     }
 
-    func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
+    func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> LatestSamples {
         if let reader = input(matchers) { return try await reader.selectLatest(matchers: matchers, start: start, end: end) }
         return try await outputs.selectLatest(matchers: matchers, start: start, end: end)
     }

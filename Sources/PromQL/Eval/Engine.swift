@@ -74,11 +74,16 @@ public struct Engine: Sendable {
                 evaluator.summarised[matrix] = [time: series]
             }
             // By index: a read is looked at in place, not copied (its selector and matchers).
+            evaluator.latest.reserveCapacity(query.latestReads)
+            evaluator.data.reserveCapacity(reads.count - query.latestReads)
             for position in reads.indices {
                 let (start, end) = (time + reads[position].start, time + reads[position].end)
-                evaluator.data[reads[position].selector] = reads[position].latestOnly
-                    ? try await reader.selectLatest(matchers: reads[position].matchers, start: start, end: end)
-                    : try await reader.select(matchers: reads[position].matchers, start: start, end: end)
+                if reads[position].latestOnly {
+                    evaluator.latest[reads[position].selector] = try await reader.selectLatest(
+                        matchers: reads[position].matchers, start: start, end: end)
+                } else {
+                    evaluator.data[reads[position].selector] = try await reader.select(matchers: reads[position].matchers, start: start, end: end)
+                }
             }
         } catch {
             throw EvaluationError(.storage, error.message)
@@ -197,6 +202,7 @@ public struct Engine: Sendable {
         }
         var windows: [VectorSelector: (start: Int64, end: Int64)] = [:]
         evaluator.plan(expr, start: start, end: end, summarised: summarised, into: &windows)
+        evaluator.data.reserveCapacity(windows.count)
         for (selector, window) in windows {
             let matchers = try Self.seriesMatchers(selector)
             do {

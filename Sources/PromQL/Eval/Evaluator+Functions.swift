@@ -22,9 +22,7 @@ extension Evaluator {
         case "timestamp":
             if case .vectorSelector(let selector) = arguments[0].withoutParens {
                 // The sample's own time, not the evaluation time, as 2.42 does for a selector argument.
-                result = instantSamples(selector, at: t).map {
-                    Sample(labels: $0.labels.droppingMetricName, t: t, v: Double($0.point.t) / 1000)
-                }
+                result = instantSamples(selector, at: t) { Sample(labels: $0.droppingMetricName, t: t, v: Double($1.t) / 1000) }
             } else {
                 result = try vector(arguments[0], at: t).map {
                     Sample(labels: $0.labels.droppingMetricName, t: t, v: Double($0.t) / 1000)

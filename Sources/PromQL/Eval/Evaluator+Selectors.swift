@@ -15,18 +15,31 @@ struct RangeArgument {
 }
 
 extension Evaluator {
-    /// The latest sample of each selected series at `t` within the lookback delta (stale series left out),
-    /// with the sample's own timestamp.
-    func instantSamples(_ selector: VectorSelector, at t: Int64) -> [(labels: Labels, point: Point)] {
+    /// The latest sample of each selected series at `t` within the lookback delta (stale series
+    /// left out), made into a sample by `make` from the series' labels and the sample (with its own
+    /// timestamp); one array, sized for the series read.
+    @inline(__always)
+    func instantSamples(_ selector: VectorSelector, at t: Int64, _ make: (Labels, ChunkSample) -> Sample) -> [Sample] {
         let reference = referenceTime(selector.at, selector.offset, t)
-        var result: [(labels: Labels, point: Point)] = []
-        for series in data[selector] ?? [] {
+        if let latest = latest[selector] {
+            var result: [Sample] = []
+            result.reserveCapacity(latest.count)
+            for (labels, sample) in zip(latest.labels, latest.samples)
+            where sample.t <= reference && sample.t >= reference - lookbackDelta && !sample.isStaleMarker {
+                result.append(make(labels, sample))
+            }
+            return result
+        }
+        guard let read = data[selector], !read.isEmpty else { return [] }
+        var result: [Sample] = []
+        result.reserveCapacity(read.count)
+        for series in read {
             let samples = series.samples
             let after = Self.firstIndex(in: samples, after: reference)
             guard after > 0 else { continue }
             let sample = samples[after - 1]
             if sample.t < reference - lookbackDelta || sample.isStaleMarker { continue }
-            result.append((series.labels, sample))
+            result.append(make(series.labels, sample))
         }
         return result
     }

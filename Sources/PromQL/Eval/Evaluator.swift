@@ -4,6 +4,9 @@ internal import Storage
 struct Evaluator: Sendable {
     /// Each selector's series, read for the whole window the query needs.
     var data: SelectorTable<VectorSelector, [SeriesSamples]>
+    /// The instant selectors read as each series' latest sample (`SampleReader.selectLatest`)
+    /// rather than as samples in `data`.
+    var latest: SelectorTable<VectorSelector, LatestSamples> = [:]
     /// The matrix selectors read as chunk summaries: for each evaluation time, the series of
     /// that step's window, folded (see `Evaluator+Summaries.swift`).
     var summarised: SelectorTable<MatrixSelector, [Int64: [AccumulatedSeries]]> = [:]
@@ -28,7 +31,7 @@ struct Evaluator: Sendable {
         case .paren(let inner):
             return try eval(inner, at: t)
         case .vectorSelector(let selector):
-            return .vector(instantSamples(selector, at: t).map { Sample(labels: $0.labels, t: t, v: $0.point.v) })
+            return .vector(instantSamples(selector, at: t) { Sample(labels: $0, t: t, v: $1.v) })
         case .matrixSelector, .subquery:
             return .matrix(try evalRange(expr, at: t).series)
         case .unary(let unary):

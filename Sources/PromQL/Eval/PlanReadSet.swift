@@ -90,9 +90,32 @@ public struct PlanReads: Sendable {
 
     /// The accumulators of the series read for leaf `leaf` of query `query`, in storage order;
     /// nil when the set holds no read for it.
-    func accumulators(query: Int, leaf: Int) -> LazyMapSequence<[SeriesWindows], RangeAccumulator>? {
+    func accumulators(query: Int, leaf: Int) -> WindowAccumulators? {
         guard set.slots.indices.contains(query), let slots = set.slots[query], slots.indices.contains(leaf) else { return nil }
         let slot = slots[leaf]
-        return series[slot.read].lazy.map { $0.windows[slot.window] }
+        return WindowAccumulators(series: series[slot.read], window: slot.window)
     }
+}
+
+/// One window's accumulator of each series read, in storage order: a plain sequence over the
+/// read (a lazy map would allocate its closure's context at every evaluation of every leaf).
+struct WindowAccumulators: Sequence {
+    let series: [SeriesWindows]
+    let window: Int
+
+    struct Iterator: IteratorProtocol {
+        let series: [SeriesWindows]
+        let window: Int
+        var position = 0
+
+        mutating func next() -> RangeAccumulator? {
+            guard position < series.count else { return nil }
+            defer { position += 1 }
+            return series[position].windows[window]
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(series: series, window: window) }
+
+    var underestimatedCount: Int { series.count }
 }

@@ -29,6 +29,8 @@ public final class PreparedQuery: Sendable {
     /// no subquery, whose steps are aligned to absolute times); nil otherwise, and when a matcher
     /// does not convert (the query then goes the unprepared way, which reports the error).
     let reads: [Read]?
+    /// How many of `reads` are `latestOnly`.
+    let latestReads: Int
     /// The expression as numbers when its value is at most one sample without labels
     /// (`LabelFreePlan`), with the summed range functions it reads; nil otherwise.
     let plan: (root: LabelFreePlan, leaves: [LabelFreePlan.Leaf])?
@@ -54,6 +56,7 @@ public final class PreparedQuery: Sendable {
         self.plan = LabelFreePlan.of(expr).map { (root: $0.plan, leaves: $0.leaves) }
         guard convertible, Self.movesWithTime(expr) else {
             self.reads = nil
+            self.latestReads = 0
             return
         }
         let evaluator = Evaluator(
@@ -66,12 +69,14 @@ public final class PreparedQuery: Sendable {
         for (selector, window) in windows {
             guard let matchers = try? Engine.seriesMatchers(selector) else {
                 self.reads = nil
+                self.latestReads = 0
                 return
             }
             reads.append(Read(
                 selector: selector, matchers: matchers, start: window.start, end: window.end, latestOnly: !rangeRead.contains(selector)))
         }
         self.reads = reads
+        self.latestReads = reads.count { $0.latestOnly }
     }
 
     /// The lookback delta the relative windows were made with, in milliseconds.

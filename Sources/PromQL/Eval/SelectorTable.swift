@@ -12,6 +12,12 @@ struct SelectorTable<Key: Equatable & Sendable, Value: Sendable>: Sendable, Expr
         for (key, value) in elements { self[key] = value }
     }
 
+    /// Makes room for `count` entries, so that filling the table grows its arrays once.
+    mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     /// The value stored for `key`; setting nil removes it.
     subscript(key: Key) -> Value? {
         get {

@@ -14,7 +14,7 @@ public protocol SampleReader: Sendable {
 
     /// Like `select`, but with only the latest sample of each series in `[start, end]` (a stale
     /// marker included): all an instant vector selector takes of its lookback window.
-    func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples]
+    func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> LatestSamples
 
     /// Like `select`, but chunks lying wholly inside `[start, end]` come as their summary, not
     /// decoded, and runs of them as one rolled-up summary (`SummaryRollup`) where the reader
@@ -47,10 +47,13 @@ public protocol SampleReader: Sendable {
 
 extension SampleReader {
     /// `selectLatest(matchers:start:end:)` by `select`, keeping each series' last sample.
-    public func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
-        try await select(matchers: matchers, start: start, end: end).map { series in
-            SeriesSamples(labels: series.labels, samples: series.samples.last.map { [$0] } ?? [])
+    public func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> LatestSamples {
+        let series = try await select(matchers: matchers, start: start, end: end)
+        var latest = LatestSamples(capacity: series.count)
+        for entry in series {
+            if let last = entry.samples.last { latest.append(entry.labels, last) }
         }
+        return latest
     }
 
     /// `accumulate(matchers:end:ranges:)` by one `selectSummarised` per window.

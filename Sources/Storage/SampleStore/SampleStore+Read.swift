@@ -13,50 +13,50 @@ extension SampleStore {
     /// See `SampleReader.selectLatest(matchers:start:end:)`: a series whose head holds a sample
     /// in the window takes the head's last one there, without copying its head or reading its
     /// chunks; the others are read as `select` reads them.
-    public nonisolated func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> [SeriesSamples] {
-        guard start <= end else { return [] }
-        let latest = await latestInHeads(matchers: matchers, start: start, end: end)
-        guard latest.contains(where: { $0.snapshot != nil }) else {
-            return latest.map { SeriesSamples(labels: $0.labels, samples: [$0.sample!]) }
+    public nonisolated func selectLatest(matchers: [SeriesMatcher], start: Int64, end: Int64) async throws(StorageError) -> LatestSamples {
+        guard start <= end else { return LatestSamples() }
+        let found = await latestInHeads(matchers: matchers, start: start, end: end)
+        guard let unread = found.unread else { return found.latest }
+        let read = try await readEach(count: unread.count, "select \(matchers)") { position, db throws -> ChunkSample? in
+            guard let snapshot = unread[position].snapshot else { return nil }
+            return try Self.samples(snapshot, start, end, db).map { $0.samples[$0.samples.count - 1] }
         }
-        let unread = latest.compactMap(\.snapshot)
-        var read = try await readEach(unread, "select \(matchers)") { snapshot, db in
-            try Self.samples(snapshot, start, end, db).map { SeriesSamples(labels: $0.labels, samples: [$0.samples[$0.samples.count - 1]]) }
-        }.makeIterator()
-        // `readEach` leaves out the series found empty, keeping the order: match them by labels.
-        var next = read.next()
-        var result: [SeriesSamples] = []
-        result.reserveCapacity(latest.count)
-        for entry in latest {
-            if let sample = entry.sample {
-                result.append(SeriesSamples(labels: entry.labels, samples: [sample]))
-            } else if let found = next, found.labels == entry.labels {
-                result.append(found)
-                next = read.next()
-            }
+        var latest = LatestSamples(capacity: unread.count)
+        for (entry, sample) in zip(unread, read) {
+            if let sample = entry.sample ?? sample { latest.append(entry.labels, sample) }
         }
-        return result
+        return latest
     }
 
-    /// Per selected series overlapping `[start, end]`, sorted by label set: its head's last sample
-    /// in the window, or (no head sample there) its snapshot, to read.
+    /// Per selected series overlapping `[start, end]`, sorted by label set, its head's last sample
+    /// in the window. When a head has none there, `unread` instead: every series, with its head's
+    /// sample or (none there) its snapshot, to read. Most reads find every sample in the heads:
+    /// two arrays.
     private func latestInHeads(
         matchers: [SeriesMatcher], start: Int64, end: Int64
-    ) -> [(labels: Labels, sample: ChunkSample?, snapshot: SeriesSnapshot?)] {
+    ) -> (latest: LatestSamples, unread: [(labels: Labels, sample: ChunkSample?, snapshot: SeriesSnapshot?)]?) {
         let slots = selectedSlots(matchers)
-        var result: [(labels: Labels, sample: ChunkSample?, snapshot: SeriesSnapshot?)] = []
-        result.reserveCapacity(slots.count)
+        var latest = LatestSamples(capacity: slots.count)
+        var unread: [(labels: Labels, sample: ChunkSample?, snapshot: SeriesSnapshot?)]?
         // Read in place: copying a state would retain its labels, head and chunks.
         states.withUnsafeBufferPointer { states in
             for slot in slots where states[Int(slot)] != nil {
                 if let sample = states[Int(slot)]!.head.last(from: start, through: end) {
-                    result.append((states[Int(slot)]!.labels, sample, nil))
+                    if unread == nil {
+                        latest.append(states[Int(slot)]!.labels, sample)
+                    } else {
+                        unread!.append((states[Int(slot)]!.labels, sample, nil))
+                    }
                 } else if let snapshot = states[Int(slot)]!.snapshot(start, end) {
-                    result.append((snapshot.labels, nil, snapshot))
+                    if unread == nil {
+                        unread = zip(latest.labels, latest.samples).map { ($0, $1, nil) }
+                        unread!.reserveCapacity(slots.count)
+                    }
+                    unread!.append((snapshot.labels, nil, snapshot))
                 }
             }
         }
-        return result
+        return (latest, unread)
     }
 
     /// One series' samples in `[start, end]`: its chunks' from memory where the store holds
