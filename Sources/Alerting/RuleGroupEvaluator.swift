@@ -73,8 +73,8 @@ public struct RuleGroupEvaluator: Sendable {
     public mutating func evaluate(at time: Int64, store: some RuleSampleStore) async -> RuleGroupEvaluation {
         let clock = ContinuousClock()
         var outputs: [[Sample]] = Array(repeating: [], count: compiled.group.rules.count)
-        var failures: [String?] = Array(repeating: nil, count: compiled.group.rules.count)
-        var durations: [Duration] = Array(repeating: .zero, count: compiled.group.rules.count)
+        // Each rule's error and time, the evaluation's outcomes as they are returned.
+        var outcomes = Array(repeating: RuleOutcome(error: nil, duration: .zero), count: compiled.group.rules.count)
         var batch = RuleOutputBatch(series: largestWrite, rules: compiled.group.rules.count)
         // Read ahead for the plans; on failure the rules read, and report, on their own. The time
         // counts for the first rule.
@@ -82,7 +82,7 @@ public struct RuleGroupEvaluator: Sendable {
         if !referenceMode && !compiled.planReads.isEmpty {
             let started = clock.now
             readAhead = try? await engine.readAhead(compiled.planReads, at: time, reader: store)
-            if !durations.isEmpty { durations[0] += clock.now - started }
+            if !outcomes.isEmpty { outcomes[0].duration += clock.now - started }
         }
         // A rule's time starts where the one before it ended, unless a write ran in between (its
         // time counts for the rule whose output it wrote): one clock read per rule.
@@ -92,7 +92,7 @@ public struct RuleGroupEvaluator: Sendable {
         for index in compiled.group.rules.indices {
             if !batch.isEmpty && compiled.readsEarlierOutput[index]
                 && batch.rules.contains(where: { compiled.reads[index].mayRead(anyOf: compiled.writtenNameSets[$0]) }) {
-                await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
+                await write(&batch, to: store, outcomes: &outcomes, clock: clock)
                 previousEnd = nil
             }
             let started = previousEnd ?? clock.now
@@ -119,7 +119,7 @@ public struct RuleGroupEvaluator: Sendable {
                     var extra: [Labels: [String: String]] = [:]
                     if let annotations = compiled.overrides[index]?.annotations, !result.isEmpty || referenceMode {
                         if !batch.isEmpty {
-                            await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
+                            await write(&batch, to: store, outcomes: &outcomes, clock: clock)
                         }
                         extra = await annotations(time, store)
                     }
@@ -142,31 +142,28 @@ public struct RuleGroupEvaluator: Sendable {
                 batch.add(output, stale: stale, at: time, rule: index, known: referenceMode ? nil : known)
                 outputs[index] = output
                 if referenceMode && !batch.isEmpty {
-                    await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
+                    await write(&batch, to: store, outcomes: &outcomes, clock: clock)
                 }
             } catch {
-                failures[index] = error.message
+                outcomes[index].error = error.message
             }
             let finished = clock.now
-            durations[index] += finished - started
+            outcomes[index].duration += finished - started
             previousEnd = finished
         }
         if !batch.isEmpty {
-            await write(&batch, to: store, failures: &failures, durations: &durations, clock: clock)
+            await write(&batch, to: store, outcomes: &outcomes, clock: clock)
         }
         var evaluation = RuleGroupEvaluation()
-        evaluation.rules.reserveCapacity(compiled.group.rules.count)
         evaluation.samples.reserveCapacity(outputs.reduce(0) { $0 + $1.count })
         for index in compiled.group.rules.indices {
-            if let message = failures[index] {
-                let failure = RuleEvaluationError(rule: compiled.group.rules[index].name, time: time, message: message)
-                evaluation.errors.append(failure)
-                evaluation.rules.append(RuleOutcome(error: failure.message, duration: durations[index]))
+            if let message = outcomes[index].error {
+                evaluation.errors.append(RuleEvaluationError(rule: compiled.group.rules[index].name, time: time, message: message))
             } else {
                 evaluation.samples += outputs[index]
-                evaluation.rules.append(RuleOutcome(error: nil, duration: durations[index]))
             }
         }
+        evaluation.rules = outcomes
         return evaluation
     }
 
@@ -174,7 +171,7 @@ public struct RuleGroupEvaluator: Sendable {
     /// it fails. The time taken counts for the batch's last rule. The references the store gives
     /// back are kept for the next evaluation (in `referenceMode`, none are passed or kept).
     private mutating func write(
-        _ batch: inout RuleOutputBatch, to store: some RuleSampleStore, failures: inout [String?], durations: inout [Duration],
+        _ batch: inout RuleOutputBatch, to store: some RuleSampleStore, outcomes: inout [RuleOutcome],
         clock: ContinuousClock
     ) async {
         let started = clock.now
@@ -192,11 +189,11 @@ public struct RuleGroupEvaluator: Sendable {
             }
         } catch {
             for index in batch.rules {
-                failures[index] = "cannot store the rule's output: \(error.message)"
+                outcomes[index].error = "cannot store the rule's output: \(error.message)"
                 previousRefs[index] = nil
             }
         }
-        if let last = batch.rules.last { durations[last] += clock.now - started }
+        if let last = batch.rules.last { outcomes[last].duration += clock.now - started }
         batch.removeAll()
     }
 

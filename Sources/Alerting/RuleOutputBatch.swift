@@ -6,24 +6,21 @@ import Storage
 /// wake-up's other output) when a later rule may read it (`RuleReads`) or at the end of the
 /// evaluation.
 struct RuleOutputBatch {
-    /// The series to append (rule output and stale markers), in rule order.
-    private(set) var series: [SeriesSamples] = []
-    /// The rules with output in the batch, ascending.
-    private(set) var rules: [Int] = []
+    /// The series to append with their sample (rule output and stale markers), in rule order.
+    private(set) var series: [LabeledSample] = []
+    /// The rules with output in the batch, ascending, each with where its series start in
+    /// `series` and how many of them are its output (the stale markers after them are not).
+    private var entries: [(rule: Int, start: Int, count: Int)] = []
     /// Per series, the store's reference to it when known (`RuleSampleStore.appendRuleOutput(_:refs:)`
     /// skips the label lookup with it and fills in the others).
     var refs: [SeriesRef?] = []
-    /// Per rule of `rules`, where its series start in `series` and how many of them are its
-    /// output (the stale markers after them are not).
-    private(set) var outputs: [(start: Int, count: Int)] = []
 
     /// An empty batch with room for `series` series of `rules` rules, so that filling it grows
     /// its arrays once.
     init(series: Int = 0, rules: Int = 0) {
         self.series.reserveCapacity(series)
         self.refs.reserveCapacity(series)
-        self.rules.reserveCapacity(rules)
-        self.outputs.reserveCapacity(rules)
+        self.entries.reserveCapacity(rules)
     }
 
     /// Whether nothing is waiting to be written.
@@ -34,10 +31,9 @@ struct RuleOutputBatch {
     /// caller has them (and it has no stale series).
     mutating func add(_ output: [Sample], stale: [Labels], at time: Int64, rule index: Int, known: [SeriesRef?]?) {
         guard !output.isEmpty || !stale.isEmpty else { return }
-        rules.append(index)
-        outputs.append((series.count, output.count))
-        for sample in output { series.append(SeriesSamples(labels: sample.labels, samples: [ChunkSample(t: sample.t, v: sample.v)])) }
-        for labels in stale { series.append(SeriesSamples(labels: labels, samples: [ChunkSample(t: time, v: ChunkSample.staleMarker)])) }
+        entries.append((index, series.count, output.count))
+        for sample in output { series.append(LabeledSample(labels: sample.labels, sample: ChunkSample(t: sample.t, v: sample.v))) }
+        for labels in stale { series.append(LabeledSample(labels: labels, sample: ChunkSample(t: time, v: ChunkSample.staleMarker))) }
         if let known, stale.isEmpty, known.count == output.count {
             refs += known
         } else {
@@ -45,16 +41,18 @@ struct RuleOutputBatch {
         }
     }
 
+    /// The rules with output in the batch, ascending.
+    var rules: some RandomAccessCollection<Int> { entries.lazy.map { $0.rule } }
+
     /// The references of rule `rules[position]`'s output series, after a write filled them in.
     func outputRefs(_ position: Int) -> ArraySlice<SeriesRef?> {
-        refs[outputs[position].start..<(outputs[position].start + outputs[position].count)]
+        refs[entries[position].start..<(entries[position].start + entries[position].count)]
     }
 
     /// Empties the batch.
     mutating func removeAll() {
         series.removeAll(keepingCapacity: true)
-        rules.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
         refs.removeAll(keepingCapacity: true)
-        outputs.removeAll(keepingCapacity: true)
     }
 }

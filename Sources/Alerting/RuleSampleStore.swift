@@ -5,12 +5,12 @@ public import Storage
 public protocol RuleSampleStore: SampleReader {
     /// Appends one sample per series (rule output or a stale marker), visible to reads at once;
     /// durable once `commitRuleOutput()` returns, or sooner.
-    func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError)
+    func appendRuleOutput(_ samples: [LabeledSample]) async throws(StorageError)
 
     /// `appendRuleOutput(_:)` with the store's references to the series (one per series, nil where
     /// unknown): a store that has them finds a series by its reference rather than its labels,
     /// and sets each entry to the series' reference after the append (nil where it has none).
-    func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError)
+    func appendRuleOutput(_ samples: [LabeledSample], refs: inout [SeriesRef?]) async throws(StorageError)
 
     /// Makes the rule output appended so far durable; the scheduler calls it after the groups of
     /// a wake-up, so their output costs one transaction.
@@ -19,15 +19,15 @@ public protocol RuleSampleStore: SampleReader {
 
 extension RuleSampleStore {
     /// `appendRuleOutput(_:)`, the references left as they are.
-    public func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError) {
-        try await appendRuleOutput(series)
+    public func appendRuleOutput(_ samples: [LabeledSample], refs: inout [SeriesRef?]) async throws(StorageError) {
+        try await appendRuleOutput(samples)
     }
 }
 
 extension MemorySampleReader: RuleSampleStore {
     /// See `RuleSampleStore.appendRuleOutput(_:)`.
-    public func appendRuleOutput(_ series: [SeriesSamples]) {
-        for entry in series { add(entry.labels, entry.samples) }
+    public func appendRuleOutput(_ samples: [LabeledSample]) {
+        for entry in samples { add(entry.labels, [entry.sample]) }
     }
 
     /// Nothing to do: memory is all there is.
@@ -38,16 +38,16 @@ extension SampleStore: RuleSampleStore {
     /// See `RuleSampleStore.appendRuleOutput(_:)`: `appendDeferred(_:refs:)`, an append with its commit
     /// deferred unless it creates a series or cuts a chunk. A sample at a time the series already
     /// has (a re-evaluation after a restart) is kept as first written.
-    public func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
-        guard !series.isEmpty else { return }
+    public func appendRuleOutput(_ samples: [LabeledSample]) async throws(StorageError) {
+        guard !samples.isEmpty else { return }
         var refs: [SeriesRef?] = []
-        try appendDeferred(series, refs: &refs)
+        try appendDeferred(samples, refs: &refs)
     }
 
     /// See `RuleSampleStore.appendRuleOutput(_:refs:)`: `appendDeferred(_:refs:)`.
-    public func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError) {
-        guard !series.isEmpty else { return }
-        try appendDeferred(series, refs: &refs)
+    public func appendRuleOutput(_ samples: [LabeledSample], refs: inout [SeriesRef?]) async throws(StorageError) {
+        guard !samples.isEmpty else { return }
+        try appendDeferred(samples, refs: &refs)
     }
 
     /// See `RuleSampleStore.commitRuleOutput()`: `commitDeferred()`.

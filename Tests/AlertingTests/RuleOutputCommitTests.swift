@@ -14,7 +14,7 @@ import Testing
         let store = MemorySampleReader()
         var commits = 0
 
-        func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
+        func appendRuleOutput(_ series: [LabeledSample]) async throws(StorageError) {
             await store.appendRuleOutput(series)
         }
         func commitRuleOutput() async throws(StorageError) { commits += 1 }

@@ -16,10 +16,10 @@ import Testing
         var given: [Int] = []
         init(_ store: SampleStore) { self.store = store }
 
-        func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
+        func appendRuleOutput(_ series: [LabeledSample]) async throws(StorageError) {
             try await store.appendRuleOutput(series)
         }
-        func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError) {
+        func appendRuleOutput(_ series: [LabeledSample], refs: inout [SeriesRef?]) async throws(StorageError) {
             given.append(refs.compactMap { $0 }.count)
             try await store.appendRuleOutput(series, refs: &refs)
         }

@@ -81,11 +81,11 @@ final class SLOBenchStore: RuleSampleStore {
         try await outputs.labelValues(name: name, matchers: matchers, start: start, end: end)
     }
 
-    func appendRuleOutput(_ series: [SeriesSamples]) async throws(StorageError) {
+    func appendRuleOutput(_ series: [LabeledSample]) async throws(StorageError) {
         try await outputs.appendRuleOutput(series)
     }
 
-    func appendRuleOutput(_ series: [SeriesSamples], refs: inout [SeriesRef?]) async throws(StorageError) {
+    func appendRuleOutput(_ series: [LabeledSample], refs: inout [SeriesRef?]) async throws(StorageError) {
         try await outputs.appendRuleOutput(series, refs: &refs)
     }
 

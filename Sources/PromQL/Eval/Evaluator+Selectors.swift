@@ -24,9 +24,9 @@ extension Evaluator {
         if let latest = latest[selector] {
             var result: [Sample] = []
             result.reserveCapacity(latest.count)
-            for (labels, sample) in zip(latest.labels, latest.samples)
-            where sample.t <= reference && sample.t >= reference - lookbackDelta && !sample.isStaleMarker {
-                result.append(make(labels, sample))
+            for entry in latest.entries
+            where entry.sample.t <= reference && entry.sample.t >= reference - lookbackDelta && !entry.sample.isStaleMarker {
+                result.append(make(entry.labels, entry.sample))
             }
             return result
         }

@@ -2,39 +2,35 @@
 ///
 /// A query has a handful of selectors; hashing one hashes every string of its name and matchers,
 /// while comparing the selector a query holds with the one the table was filled from is mostly
-/// a check that they share storage. So the evaluator's reads are kept here rather than in a
-/// dictionary.
+/// a check that they share storage. So the evaluator's reads are kept here, in one array of
+/// entries, rather than in a dictionary.
 struct SelectorTable<Key: Equatable & Sendable, Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
-    private var keys: [Key] = []
-    private var values: [Value] = []
+    private var entries: [(key: Key, value: Value)] = []
 
     init(dictionaryLiteral elements: (Key, Value)...) {
         for (key, value) in elements { self[key] = value }
     }
 
-    /// Makes room for `count` entries, so that filling the table grows its arrays once.
+    /// Makes room for `count` entries, so that filling the table grows its array once.
     mutating func reserveCapacity(_ count: Int) {
-        keys.reserveCapacity(count)
-        values.reserveCapacity(count)
+        entries.reserveCapacity(count)
     }
 
     /// The value stored for `key`; setting nil removes it.
     subscript(key: Key) -> Value? {
         get {
-            guard let index = keys.firstIndex(of: key) else { return nil }
-            return values[index]
+            guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+            return entries[index].value
         }
         set {
-            if let index = keys.firstIndex(of: key) {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
                 if let newValue {
-                    values[index] = newValue
+                    entries[index].value = newValue
                 } else {
-                    keys.remove(at: index)
-                    values.remove(at: index)
+                    entries.remove(at: index)
                 }
             } else if let newValue {
-                keys.append(key)
-                values.append(newValue)
+                entries.append((key, newValue))
             }
         }
     }

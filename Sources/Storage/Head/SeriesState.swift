@@ -62,13 +62,13 @@ extension SeriesState {
     /// store's state in place: reading the state through a copy would retain its labels, head
     /// and chunks.
     mutating func appendWithoutCut(
-        _ samples: ArraySlice<ChunkSample>, expectedID: Int64?, walRow: Int64, minValidTime: Int64, samplesPerChunk: Int, maxSpan: Int64
+        _ sample: ChunkSample, expectedID: Int64?, walRow: Int64, minValidTime: Int64, samplesPerChunk: Int, maxSpan: Int64
     ) -> UncutAppend {
         if let expectedID, expectedID != id { return .otherSeries }
-        guard samples.count == 1, let sample = samples.first, let newest = maxT, sample.t > newest, sample.t >= minValidTime,
+        guard let newest = maxT, sample.t > newest, sample.t >= minValidTime,
               head.count + 1 <= samplesPerChunk, sample.t - (head.minT ?? sample.t) <= maxSpan
         else { return .refused }
-        samples.withUnsafeBufferPointer { head.apply(accepted: $0, cutCount: 0, walRow: walRow) }
+        withUnsafePointer(to: sample) { head.apply(accepted: UnsafeBufferPointer(start: $0, count: 1), cutCount: 0, walRow: walRow) }
         return .appended(id: id)
     }
 

@@ -49,7 +49,7 @@ extension SampleStore {
                     }
                 } else if let snapshot = states[Int(slot)]!.snapshot(start, end) {
                     if unread == nil {
-                        unread = zip(latest.labels, latest.samples).map { ($0, $1, nil) }
+                        unread = latest.entries.map { ($0.labels, $0.sample, nil) }
                         unread!.reserveCapacity(slots.count)
                     }
                     unread!.append((snapshot.labels, nil, snapshot))

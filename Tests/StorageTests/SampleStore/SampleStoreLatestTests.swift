@@ -17,9 +17,9 @@ import Storage
     }
 
     static func latest(_ store: SampleStore, _ matchers: [SeriesMatcher], _ start: Int64, _ end: Int64) async throws -> [String] {
-        let latest = try await store.selectLatest(matchers: matchers, start: start, end: end)
-        #expect(latest.labels.count == latest.samples.count)
-        return zip(latest.labels, latest.samples).map { labels, sample in "\(labels) \(sample.t) \(sample.v.bitPattern)" }
+        try await store.selectLatest(matchers: matchers, start: start, end: end).entries.map { entry in
+            "\(entry.labels) \(entry.sample.t) \(entry.sample.v.bitPattern)"
+        }
     }
 
     @Test func theLatestSampleOfEachSeriesIsTheLastOneSelectGives() async throws {
@@ -59,8 +59,8 @@ import Storage
         await reader.add(StoreFixture.labels("x", instance: 0), StoreFixture.samples(from: 0, count: 10))
         await reader.add(StoreFixture.labels("x", instance: 1), [ChunkSample(t: 0, v: 1), ChunkSample(t: Self.step, v: ChunkSample.staleMarker)])
         let latest = try await reader.selectLatest(matchers: [.metricName("x")], start: 0, end: 3 * Self.step)
-        #expect(latest.labels == [StoreFixture.labels("x", instance: 0), StoreFixture.labels("x", instance: 1)])
-        #expect(latest.samples[0] == ChunkSample(t: 3 * Self.step, v: 3))
-        #expect(latest.samples[1].t == Self.step && latest.samples[1].isStaleMarker)
+        #expect(latest.entries.map(\.labels) == [StoreFixture.labels("x", instance: 0), StoreFixture.labels("x", instance: 1)])
+        #expect(latest.entries[0].sample == ChunkSample(t: 3 * Self.step, v: 3))
+        #expect(latest.entries[1].sample.t == Self.step && latest.entries[1].sample.isStaleMarker)
     }
 }

@@ -4,7 +4,7 @@ import Storage
 /// `SampleStore.appendDeferred(_:)` (rule output: one sample per existing series straight to the
 /// heads and the deferred WAL row) against `append(_:deferringCommit:)` with `.acceptValid`: the
 /// same samples read back, in memory and from the database after the commit and a reopen, over
-/// random batches mixing new series, several samples per entry, a series twice in a batch,
+/// random batches mixing new series, a series twice in a batch (the same sample or a later one),
 /// samples older than or equal to the newest, stale markers, and heads filling up to a cut.
 @Suite struct SampleStoreRuleOutputTests {
     /// Everything the store holds, series by series, values as bits.
@@ -27,25 +27,27 @@ import Storage
         var fastTaken = 0
         for round in 0..<120 {
             time += 15_000
-            var batch: [SeriesSamples] = []
+            var batch: [LabeledSample] = []
             for labels in names where random.next() % 4 != 0 {
-                var samples = [ChunkSample(t: time, v: Double(random.next() % 100) / 7)]
+                var sample = ChunkSample(t: time, v: Double(random.next() % 100) / 7)
+                var later: ChunkSample?
                 switch random.next() % 12 {
-                case 0: samples[0].v = ChunkSample.staleMarker
-                case 1: samples.append(ChunkSample(t: time + 1, v: 1))
-                case 2: samples[0].t = time - 15_000  // not newer than the newest, or a gap filled
+                case 0: sample.v = ChunkSample.staleMarker
+                case 1: later = ChunkSample(t: time + 1, v: 1)  // the series again in the batch
+                case 2: sample.t = time - 15_000  // not newer than the newest, or a gap filled
                 default: break
                 }
-                batch.append(SeriesSamples(labels: labels, samples: samples))
+                batch.append(LabeledSample(labels: labels, sample: sample))
+                if let later { batch.append(LabeledSample(labels: labels, sample: later)) }
             }
             if round % 10 == 3, let repeated = batch.first { batch.append(repeated) }
-            if round % 17 == 5 { batch.append(SeriesSamples(labels: StoreFixture.labels("slo:new", instance: round), samples: [ChunkSample(t: time, v: 1)])) }
+            if round % 17 == 5 { batch.append(LabeledSample(labels: StoreFixture.labels("slo:new", instance: round), sample: ChunkSample(t: time, v: 1))) }
             let before = await fastStore.statistics().headSamples
             var refs: [SeriesRef?] = []
             try await fastStore.appendDeferred(batch, refs: &refs)
             #expect(refs.count == batch.count)
             var general = AppendBatch(policy: .acceptValid)
-            for entry in batch { general.append(entry.labels, entry.samples) }
+            for entry in batch { general.append(entry.labels, [entry.sample]) }
             _ = try await generalStore.append(general, deferringCommit: true)
             if await fastStore.statistics().headSamples > before { fastTaken += 1 }
             #expect(try await Self.contents(fastStore) == Self.contents(generalStore), "round \(round)")
@@ -68,21 +70,22 @@ import Storage
         let (a, b) = (StoreFixture.labels("slo:ratio", instance: 0), StoreFixture.labels("slo:ratio", instance: 1))
         var refs: [SeriesRef?] = []
         // New series (the general path) and then existing ones (the fast path) get references.
-        try await store.appendDeferred([SeriesSamples(labels: a, samples: [ChunkSample(t: 0, v: 1)]), SeriesSamples(labels: b, samples: [ChunkSample(t: 0, v: 2)])], refs: &refs)
+        try await store.appendDeferred([LabeledSample(labels: a, sample: ChunkSample(t: 0, v: 1)), LabeledSample(labels: b, sample: ChunkSample(t: 0, v: 2))], refs: &refs)
         let (refA, refB) = (try #require(refs[0]), try #require(refs[1]))
         #expect(refA != refB)
         refs = [nil, nil]
-        try await store.appendDeferred([SeriesSamples(labels: a, samples: [ChunkSample(t: 15_000, v: 3)]), SeriesSamples(labels: b, samples: [ChunkSample(t: 15_000, v: 4)])], refs: &refs)
+        try await store.appendDeferred([LabeledSample(labels: a, sample: ChunkSample(t: 15_000, v: 3)), LabeledSample(labels: b, sample: ChunkSample(t: 15_000, v: 4))], refs: &refs)
         #expect(refs == [refA, refB])
         // Given, a reference is followed without looking at the labels: here it names b.
         refs = [refB]
-        try await store.appendDeferred([SeriesSamples(labels: a, samples: [ChunkSample(t: 30_000, v: 5)])], refs: &refs)
+        try await store.appendDeferred([LabeledSample(labels: a, sample: ChunkSample(t: 30_000, v: 5))], refs: &refs)
         #expect(refs == [refB])
         let b30 = try await store.select(matchers: b.map { .equal($0.name, $0.value) }, start: 30_000, end: 30_000)
         #expect(b30.first?.samples == [ChunkSample(t: 30_000, v: 5)])
-        // A batch the fast path cannot take (two samples) still reports references.
+        // A batch the fast path cannot take (a sample no newer than the series' newest) still
+        // reports references.
         refs = []
-        try await store.appendDeferred([SeriesSamples(labels: a, samples: [ChunkSample(t: 45_000, v: 6), ChunkSample(t: 46_000, v: 7)])], refs: &refs)
+        try await store.appendDeferred([LabeledSample(labels: a, sample: ChunkSample(t: 15_000, v: 6))], refs: &refs)
         #expect(refs == [refA])
     }
 }
