@@ -39,12 +39,11 @@ extension Evaluator {
         var grouping = aggregation.grouping
         if op == .countValues && !aggregation.without && !grouping.contains(valueLabel) { grouping.append(valueLabel) }
         let without = aggregation.without
-        let dropped = without ? grouping + [Label.metricName] : []
 
         // One sample (most rule expressions): its group's value is its own.
         if samples.count == 1, let value = Self.valueOfOne(op, samples[0].v) {
             let labels = samples[0].labels
-            let key = without ? labels.dropping(dropped) : grouping.isEmpty ? Labels() : labels.keeping(grouping)
+            let key = without ? labels.dropping(grouping, name: true) : grouping.isEmpty ? Labels() : labels.keeping(grouping)
             return .vector([Sample(labels: key, t: t, v: value)])
         }
         // Without grouping labels every sample folds into one group: no dictionary.
@@ -58,7 +57,7 @@ extension Evaluator {
             }
             let key: Labels
             if without {
-                key = sample.labels.dropping(dropped)
+                key = sample.labels.dropping(grouping, name: true)
             } else if grouping.isEmpty {
                 key = Labels()
             } else {

@@ -85,18 +85,25 @@ extension Evaluator {
     /// operation.
     struct SignatureNames {
         var on: Bool
-        /// A few names: looked through, not hashed (no set to make at each evaluation).
+        /// A few names: looked through, not hashed (no set to make at each evaluation). Without
+        /// `on`, `__name__` is ignored too (`ignores(_:)`), with no array made to say so.
         var names: [String]
 
         init(_ matching: VectorMatching) {
             on = matching.on
-            names = matching.on ? matching.labels : matching.labels + [Label.metricName]
+            names = matching.labels
+        }
+
+        /// Whether the label named `name` is left out of the signature.
+        @inline(__always)
+        func ignores(_ name: String) -> Bool {
+            on ? !names.contains(name) : name == Label.metricName || names.contains(name)
         }
     }
 
     /// The labels two samples are matched on.
     static func signature(_ labels: Labels, _ names: SignatureNames) -> Labels {
-        names.on ? labels.keeping(names.names) : labels.dropping(names.names)
+        names.on ? labels.keeping(names.names) : labels.dropping(names.names, name: true)
     }
 
     /// Whether two label sets have the same signature (`signature(a) == signature(b)`), without
@@ -106,8 +113,8 @@ extension Evaluator {
         var j = b.startIndex
         while true {
             // A label is in the signature when `on` names it, or when it is not ignored.
-            while i < a.endIndex && names.on != names.names.contains(a[i].name) { i += 1 }
-            while j < b.endIndex && names.on != names.names.contains(b[j].name) { j += 1 }
+            while i < a.endIndex && names.ignores(a[i].name) { i += 1 }
+            while j < b.endIndex && names.ignores(b[j].name) { j += 1 }
             guard i < a.endIndex && j < b.endIndex else { return i == a.endIndex && j == b.endIndex }
             guard a[i] == b[j] else { return false }
             i += 1

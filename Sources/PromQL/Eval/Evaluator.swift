@@ -210,9 +210,11 @@ extension Labels {
         return Labels(canonical: filter { names.contains($0.name) })
     }
 
-    /// The labels not named in `names` (the set itself when it has none of them).
-    func dropping(_ names: [String]) -> Labels {
-        guard contains(where: { names.contains($0.name) }) else { return self }
-        return Labels(canonical: filter { !names.contains($0.name) })
+    /// The labels not named in `names`, nor `__name__` when `name` is true (the set itself when
+    /// it has none of them). The flag spares callers an array of `names` plus `__name__`.
+    func dropping(_ names: [String], name: Bool = false) -> Labels {
+        func dropped(_ label: Label) -> Bool { (name && label.name == Label.metricName) || names.contains(label.name) }
+        guard contains(where: dropped) else { return self }
+        return Labels(canonical: filter { !dropped($0) })
     }
 }

@@ -107,13 +107,19 @@ indirect enum LabelFreePlan: Sendable {
     /// The value at one evaluation, from each leaf's sum (nil: no sample); nil when the result
     /// has no sample.
     func value(_ sums: [Double?]) -> Double? {
+        value { sums[$0] }
+    }
+
+    /// `value(_:)` with each leaf's sum from `sum(leaf)`, asked when the arithmetic needs it (each
+    /// leaf once: a plan holds a leaf once), in the order the sums of an array would be read.
+    func value(_ sum: (Int) -> Double?) -> Double? {
         switch self {
         case .sum(let leaf):
-            return sums[leaf]
+            return sum(leaf)
         case .number(let v), .constant(let v):
             return v
         case .binary(let op, let returnBool, let lhs, let rhs):
-            guard let l = lhs.value(sums), let r = rhs.value(sums) else { return nil }
+            guard let l = lhs.value(sum), let r = rhs.value(sum) else { return nil }
             var (value, keep) = Evaluator.elementBinop(op, l, r)
             // Vector and scalar: a comparison keeps the vector's value even when it is on the right.
             if op.isComparison, case .number = lhs { value = r }
