@@ -19,8 +19,9 @@ struct SLOAlertAnnotations: Sendable {
     private let recorded: PreparedQuery?
     /// `windows(severity)` of each severity, written once.
     private let windowsText: [AlertSeverity: String]
-    /// The length in milliseconds of each window the SLO records, by its `sloth_window` label.
-    private let windowLengths: [String: Int64]
+    /// The length in milliseconds of each window the SLO records, with its `sloth_window` label:
+    /// a few, looked through (small strings compare faster than they hash).
+    private let windowLengths: [(window: String, length: Int64)]
     /// The error budget, `1 - objective` as Sloth writes it.
     private let budget: Double
 
@@ -34,12 +35,14 @@ struct SLOAlertAnnotations: Sendable {
         var texts: [AlertSeverity: String] = [:]
         for severity in AlertSeverity.allCases { texts[severity] = Self.windows(severity, conditions) }
         self.windowsText = texts
-        var lengths: [String: Int64] = [:]
+        var lengths: [(window: String, length: Int64)] = []
         var recordedWindows = SLIWindows.windows(for: conditions, period: nil)
         if case .rolling(let period) = slo.period { recordedWindows.append(period) }
         for window in recordedWindows {
             let name = SlothNumber.format(window)
-            if let parsed = try? PromDuration(parsing: name) { lengths[name] = parsed.milliseconds }
+            if let parsed = try? PromDuration(parsing: name), !lengths.contains(where: { $0.window == name }) {
+                lengths.append((name, parsed.milliseconds))
+            }
         }
         self.windowLengths = lengths
         self.budget = SlothObjective(ratio: slo.objective).errorBudget
@@ -63,6 +66,9 @@ struct SLOAlertAnnotations: Sendable {
     /// The remaining budget's record.
     static let remainingName = "slo:period_error_budget_remaining:ratio"
 
+    /// Up to this many label sets, a sample's is found by comparing it with each.
+    static let comparedGroups = 4
+
     /// The figures of one label set of the SLO (one group of a grouped SLO).
     private struct Figures {
         var key: Labels
@@ -74,9 +80,10 @@ struct SLOAlertAnnotations: Sendable {
     func annotations(_ severity: AlertSeverity, at time: Int64, reader: any SampleReader) async -> [Labels: [String: String]] {
         guard let recorded, case .vector(let samples)? = try? await engine.instantQuery(recorded, at: time, reader: reader)
         else { return [:] }
-        // Most SLOs have one label set: its key is made once, later samples compared in place.
+        // Most SLOs have one label set: its key is made once, later samples compared in place;
+        // past a few label sets, they are found by a table.
         var groups: [Figures] = []
-        var positions: [Labels: Int] = [:]
+        var positions: [Labels: Int]?
         for sample in samples {
             guard let name = sample.labels.metricName else { continue }
             let isRemaining = name == Self.remainingName
@@ -84,20 +91,28 @@ struct SLOAlertAnnotations: Sendable {
             var length: Int64 = 0
             if !isRemaining {
                 guard name.hasPrefix(Self.ratioPrefix), let text = sample.labels["sloth_window"],
-                      let known = windowLengths[text] ?? (try? PromDuration(parsing: text))?.milliseconds
+                      let known = windowLengths.first(where: { $0.window == text })?.length ?? (try? PromDuration(parsing: text))?.milliseconds
                 else { continue }
                 (window, length) = (text, known)
             }
             let position: Int
-            if let found = groups.indices.last(where: { groups.count <= 4 && Self.isKey(groups[$0].key, of: sample.labels) }) {
-                position = found
-            } else {
-                let key = Self.key(sample.labels)
-                if let found = positions[key] {
+            if groups.count <= Self.comparedGroups {
+                if let found = groups.indices.last(where: { Self.isKey(groups[$0].key, of: sample.labels) }) {
                     position = found
                 } else {
                     position = groups.count
-                    positions[key] = position
+                    groups.append(Figures(key: Self.key(sample.labels)))
+                }
+            } else {
+                if positions == nil {
+                    positions = Dictionary(uniqueKeysWithValues: groups.indices.map { (groups[$0].key, $0) })
+                }
+                let key = Self.key(sample.labels)
+                if let found = positions![key] {
+                    position = found
+                } else {
+                    position = groups.count
+                    positions![key] = position
                     groups.append(Figures(key: key))
                 }
             }
