@@ -35,6 +35,8 @@ final class CompiledRuleGroup: Sendable {
     /// What the label-free plans of the rules reading no earlier rule's output read, read ahead
     /// at the start of each evaluation, each selector once for all its windows.
     let planReads: PlanReadSet
+    /// Whether `planReads` reads anything, asked at every evaluation without copying the set.
+    let readsAhead: Bool
 
     /// Compiles `group` for evaluation on engines with `lookbackDelta`; throws when a rule's
     /// expression does not parse. `overrides` (by rule index) replace a rule's engine or expression.
@@ -98,5 +100,6 @@ final class CompiledRuleGroup: Sendable {
         self.planReads = PlanReadSet(group.rules.indices.map { index in
             overrides[index]?.expression == nil && !readsEarlierOutput[index] ? prepared[index] : nil
         })
+        self.readsAhead = !planReads.isEmpty
     }
 }

@@ -79,7 +79,7 @@ public struct RuleGroupEvaluator: Sendable {
         // Read ahead for the plans; on failure the rules read, and report, on their own. The time
         // counts for the first rule.
         var readAhead: PlanReads?
-        if !referenceMode && !compiled.planReads.isEmpty {
+        if !referenceMode && compiled.readsAhead {
             let started = clock.now
             readAhead = try? await engine.readAhead(compiled.planReads, at: time, reader: store)
             if !outcomes.isEmpty { outcomes[0].duration += clock.now - started }

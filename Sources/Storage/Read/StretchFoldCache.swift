@@ -65,8 +65,12 @@ public final class StretchFoldCache: Sendable {
     ) rethrows -> Int64? {
         guard budget > 0 else { return try read(&stretch) }
         let found = state.withLock { state -> (SeriesWindows.Stretch, Int64?)? in
+            // By index: an entry is looked at in place (iterating would copy each, retaining its
+            // stretch's arrays).
             guard let kept = state.entries[series],
-                  let index = kept.entries.firstIndex(where: { $0.through == through && $0.oldest == oldest && $0.starts.contains(from) })
+                  let index = kept.entries.indices.first(where: {
+                      kept.entries[$0].through == through && kept.entries[$0].oldest == oldest && kept.entries[$0].starts.contains(from)
+                  })
             else {
                 state.misses += 1
                 return nil
@@ -97,7 +101,9 @@ public final class StretchFoldCache: Sendable {
             }
             // A window that moved on (its start past the kept range, at the same end) replaces
             // its fold; another window ending there (another rule's) keeps its own.
-            if let same = kept.entries.firstIndex(where: { $0.through == through && ($0.oldest != oldest || $0.starts.upperBound < from) }) {
+            if let same = kept.entries.indices.first(where: {
+                kept.entries[$0].through == through && (kept.entries[$0].oldest != oldest || kept.entries[$0].starts.upperBound < from)
+            }) {
                 state.bytes -= kept.entries[same].bytes
                 kept.entries.remove(at: same)
             } else if kept.entries.count >= Self.entriesPerSeries,
