@@ -13,6 +13,9 @@ final class CompiledRuleGroup: Sendable {
     /// The expressions prepared for instant queries, once.
     let prepared: [PreparedQuery]
     let overrides: [Int: RuleOverride]
+    /// The same overrides by rule index, nil for a rule without one: looked up at every
+    /// evaluation of every rule, by position rather than by hashing the index.
+    let ruleOverrides: [RuleOverride?]
     /// What each rule may read, to know when earlier rules' output must be written first.
     let reads: [RuleReads]
     /// The metric names each rule writes.
@@ -32,6 +35,9 @@ final class CompiledRuleGroup: Sendable {
     /// byte order as `merging` takes them: `__name__` removed (or the rule's own), the rule's
     /// labels (a value to render when it is a template), `alertname` last to win.
     let alertLabels: [[(name: String, value: String, isTemplate: Bool)]]
+    /// For each alerting rule none of whose labels is a template, `alertLabels` as labels, made
+    /// once; nil otherwise.
+    let plainAlertLabels: [[Label]?]
     /// What the label-free plans of the rules reading no earlier rule's output read, read ahead
     /// at the start of each evaluation, each selector once for all its windows.
     let planReads: PlanReadSet
@@ -43,6 +49,7 @@ final class CompiledRuleGroup: Sendable {
     init(group: RuleGroup, overrides: [Int: RuleOverride], lookbackDelta: PromDuration) throws(RuleEvaluationError) {
         self.group = group
         self.overrides = overrides
+        self.ruleOverrides = group.rules.indices.map { overrides[$0] }
         var expressions: [Expr] = []
         for rule in group.rules {
             do {
@@ -67,13 +74,17 @@ final class CompiledRuleGroup: Sendable {
             }
         }
         self.templates = templates
-        self.alertLabels = group.rules.map { rule in
+        let alertLabels = group.rules.map { rule -> [(name: String, value: String, isTemplate: Bool)] in
             guard case .alerting(let alerting) = rule else { return [] }
             var values = alerting.labels
             values[Label.metricName] = values[Label.metricName] ?? ""
             values["alertname"] = alerting.alert
             return values.map { (name: $0.key, value: $0.value, isTemplate: $0.value.contains("{{")) }
                 .sorted { RuleGroupEvaluator.precedes($0.name, $1.name) }
+        }
+        self.alertLabels = alertLabels
+        self.plainAlertLabels = alertLabels.map { labels in
+            labels.contains(where: \.isTemplate) ? nil : labels.map { Label(name: $0.name, value: $0.value) }
         }
         self.recordedLabels = group.rules.map { rule in
             guard case .recording(let recording) = rule else { return [] }

@@ -98,17 +98,17 @@ public struct RuleGroupEvaluator: Sendable {
             let started = previousEnd ?? clock.now
             do throws(RuleFailure) {
                 let result: [Sample]
-                if let dynamic = compiled.overrides[index]?.expression {
+                if let dynamic = compiled.ruleOverrides[index]?.expression {
                     if let expr = dynamic(time) {
-                        result = try await query(expr, engine: compiled.overrides[index]?.engine ?? engine, at: time, store: store)
+                        result = try await query(expr, engine: compiled.ruleOverrides[index]?.engine ?? engine, at: time, store: store)
                     } else {
                         result = []
                     }
                 } else if referenceMode {
-                    result = try await query(compiled.expressions[index], engine: compiled.overrides[index]?.engine ?? engine, at: time, store: store)
+                    result = try await query(compiled.expressions[index], engine: compiled.ruleOverrides[index]?.engine ?? engine, at: time, store: store)
                 } else {
                     result = try await query(
-                        compiled.prepared[index], engine: compiled.overrides[index]?.engine ?? engine, at: time, store: store,
+                        compiled.prepared[index], engine: compiled.ruleOverrides[index]?.engine ?? engine, at: time, store: store,
                         readAhead: readAhead.map { ($0, index) })
                 }
                 let output: [Sample]
@@ -117,7 +117,7 @@ public struct RuleGroupEvaluator: Sendable {
                 case .alerting(let alerting):
                     // Extra annotations only matter for the alerts present now.
                     var extra: [Labels: [String: String]] = [:]
-                    if let annotations = compiled.overrides[index]?.annotations, !result.isEmpty || referenceMode {
+                    if let annotations = compiled.ruleOverrides[index]?.annotations, !result.isEmpty || referenceMode {
                         if !batch.isEmpty {
                             await write(&batch, to: store, outcomes: &outcomes, clock: clock)
                         }
@@ -376,6 +376,8 @@ public struct RuleGroupEvaluator: Sendable {
                     plain = plain.setting(name, to: render(text, data))
                 }
                 labels = plain.setting("alertname", to: rule.alert)
+            } else if let plain = compiled.plainAlertLabels[index] {
+                labels = Self.merging(sample.labels, plain)
             } else {
                 labels = Self.merging(sample.labels, compiled.alertLabels[index].map {
                     Label(name: $0.name, value: $0.isTemplate ? render($0.value, data) : $0.value)
@@ -395,7 +397,8 @@ public struct RuleGroupEvaluator: Sendable {
             present[labels] = (sample.v, annotations)
         }
 
-        var states = alertStates[index] ?? [:]
+        // Taken out while it changes, so that changing it does not copy it.
+        var states = alertStates.removeValue(forKey: index) ?? [:]
         for (labels, entry) in present where states[labels] == nil {
             states[labels] = AlertState(
                 labels: labels, activeAt: time, value: entry.value, annotations: entry.annotations,
@@ -403,6 +406,7 @@ public struct RuleGroupEvaluator: Sendable {
             )
         }
         var output: [Sample] = []
+        output.reserveCapacity(2 * states.count)
         var active = 0
         for labels in states.keys.sorted() {
             let event: AlertState.Event = present[labels].map { .present(at: time, value: $0.value, annotations: $0.annotations) } ?? .absent(at: time)
