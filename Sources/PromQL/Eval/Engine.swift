@@ -66,10 +66,11 @@ public struct Engine: Sendable {
         )
         evaluator.observedChange = observedChange
         do {
-            for (matrix, matchers) in query.summarised {
+            for position in query.summarised.indices {
+                let matrix = query.summarised[position].matrix
                 let windowEnd = evaluator.referenceTime(matrix.selector.at, matrix.selector.offset, time)
                 let series = try await reader.selectSummarised(
-                    matchers: matchers, start: windowEnd - matrix.range.milliseconds, end: windowEnd
+                    matchers: query.summarised[position].matchers, start: windowEnd - matrix.range.milliseconds, end: windowEnd
                 ).map { AccumulatedSeries(labels: $0.labels, accumulator: $0.accumulate()) }
                 evaluator.summarised[matrix] = [time: series]
             }

@@ -65,21 +65,24 @@ public final class StretchFoldCache: Sendable {
     ) rethrows -> Int64? {
         guard budget > 0 else { return try read(&stretch) }
         let found = state.withLock { state -> (SeriesWindows.Stretch, Int64?)? in
-            // By index: an entry is looked at in place (iterating would copy each, retaining its
-            // stretch's arrays).
-            guard let kept = state.entries[series],
-                  let index = kept.entries.indices.first(where: {
-                      kept.entries[$0].through == through && kept.entries[$0].oldest == oldest && kept.entries[$0].starts.contains(from)
-                  })
-            else {
+            guard let kept = state.entries[series] else {
                 state.misses += 1
                 return nil
             }
             state.clock += 1
-            state.hits += 1
-            kept.entries[index].lastUse = state.clock
-            // Restarted in place: one copy of the kept stretch, not two.
-            return (kept.entries[index].stretch.restarted(at: from, through: through), kept.entries[index].lastT)
+            let clock = state.clock
+            // Through the buffer: an entry is looked at, and its stretch restarted, in place (one
+            // copy of the kept stretch; reading an entry out of the array would copy it whole,
+            // retaining its stretch's arrays).
+            let found = kept.entries.withUnsafeMutableBufferPointer { entries -> (SeriesWindows.Stretch, Int64?)? in
+                guard let index = entries.indices.first(where: {
+                    entries[$0].through == through && entries[$0].oldest == oldest && entries[$0].starts.contains(from)
+                }) else { return nil }
+                entries[index].lastUse = clock
+                return (entries[index].stretch.restarted(at: from, through: through), entries[index].lastT)
+            }
+            if found == nil { state.misses += 1 } else { state.hits += 1 }
+            return found
         }
         if let (restarted, lastT) = found {
             stretch = restarted
