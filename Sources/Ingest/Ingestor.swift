@@ -119,13 +119,11 @@ public actor Ingestor {
         // series was an allocation per series); each entry gets its slice once all are in.
         var samples: [ChunkSample] = []
         samples.reserveCapacity(batch.sampleCount)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(batch.series.count)
-        func add(_ source: borrowing ArraySlice<WriteBatch.Sample>) {
-            let start = samples.count
-            for index in source.indices { samples.append(ChunkSample(t: source[index].timestamp, v: source[index].value)) }
-            ranges.append(start..<samples.count)
-        }
+        // Where each entry's samples end in `samples`. The samples are copied by a loop written
+        // out at each of its two places: a local function that appended to `samples` captured it
+        // in a box, checked for exclusive access at every sample (`swift_beginAccess`).
+        var ends: [Int] = []
+        ends.reserveCapacity(batch.series.count)
         known.entries.withUnsafeBufferPointer { entries in
             // The decoded series are read in place too: copying one retained and released its
             // five arrays (only a new series, below, is copied).
@@ -143,7 +141,8 @@ public actor Ingestor {
                         } else {
                             append.append(entries[Int(token)].labels, [])
                         }
-                        add(decoded[position].samples)
+                        for sample in decoded[position].samples { samples.append(ChunkSample(t: sample.timestamp, v: sample.value)) }
+                        ends.append(samples.count)
                         origins.append(Int(token))
                         storedByMetric[metric] += decoded[position].samples.count
                         continue
@@ -167,13 +166,18 @@ public actor Ingestor {
                         continue
                     }
                     append.append(labels, [])
-                    add(series.samples)
+                    for sample in series.samples { samples.append(ChunkSample(t: sample.timestamp, v: sample.value)) }
+                    ends.append(samples.count)
                     origins.append(series.key == nil ? Int.min : -learned.newKeys.count)
                     keptNew.append((metric, series.samples.count))
                 }
             }
         }
-        for position in append.series.indices { append.series[position].samples = samples[ranges[position]] }
+        var start = 0
+        for position in append.series.indices {
+            append.series[position].samples = samples[start..<ends[position]]
+            start = ends[position]
+        }
         // A known dropped series was counted as a distinct series when it was new.
         for (position, samples) in droppedByMetric.enumerated() where samples > 0 {
             statistics.droppedKnown(metric: known.metrics[position], samples: samples)

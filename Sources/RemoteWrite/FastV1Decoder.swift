@@ -118,10 +118,7 @@ struct FastV1Decoder {
     /// Reads a `TimeSeries` into the scratch buffers.
     private mutating func readSeries(_ reader: inout WireReader) throws(RemoteWriteError) {
         labels.removeAll(keepingCapacity: true)
-        samples.removeSubrange(seriesStart...)
-        exemplars.removeAll(keepingCapacity: true)
-        exemplarLabels.removeAll(keepingCapacity: true)
-        histograms.removeAll(keepingCapacity: true)
+        clearSeriesScratch()
         labelStart = nil
         labelEnd = nil
         labelsInterleaved = false
@@ -182,10 +179,7 @@ struct FastV1Decoder {
     private mutating func readKnownSeries(
         _ reader: inout WireReader, in table: SeriesKeyTable, guess: Int32
     ) throws(RemoteWriteError) -> Int32? {
-        samples.removeSubrange(seriesStart...)
-        exemplars.removeAll(keepingCapacity: true)
-        exemplarLabels.removeAll(keepingCapacity: true)
-        histograms.removeAll(keepingCapacity: true)
+        clearSeriesScratch()
         var start: UnsafePointer<UInt8>?
         var end: UnsafePointer<UInt8>?
         var otherFieldSinceLabels = false
@@ -214,6 +208,19 @@ struct FastV1Decoder {
         }
         guard let start, let end else { return nil }
         return table.token(of: ByteSlice(start: start, count: end - start), guess: guess)
+    }
+
+    /// Empties the scratch buffers of one series (its samples, exemplars and histograms), each
+    /// only when it holds something: `removeAll(keepingCapacity:)` on an empty array that never
+    /// had storage (the shared empty one, not uniquely referenced) makes a new empty buffer, and
+    /// these three calls on empty arrays, with the `removeSubrange` of no samples, were 2% of
+    /// the CPU of a request of 500 known series.
+    @inline(__always)
+    private mutating func clearSeriesScratch() {
+        if samples.count > seriesStart { samples.removeSubrange(seriesStart...) }
+        if !exemplars.isEmpty { exemplars.removeAll(keepingCapacity: true) }
+        if !exemplarLabels.isEmpty { exemplarLabels.removeAll(keepingCapacity: true) }
+        if !histograms.isEmpty { histograms.removeAll(keepingCapacity: true) }
     }
 
     /// Reads a `Label` (name: bytes = 1, value: bytes = 2).

@@ -94,6 +94,20 @@ struct SeriesHead: Sendable {
         count = samples.count
     }
 
+    /// Appends one sample, newer than every sample of the head, from WAL row `walRow`, without a
+    /// cut and to a head that keeps no complete chunks: `apply` of that one sample with nothing
+    /// cut, without a buffer to make (a slice's buffer retains its array).
+    mutating func append(_ sample: ChunkSample, walRow: Int64) {
+        if count == 0 {
+            firstWALRow = walRow
+            firstT = sample.t
+        }
+        lastWALRow = walRow
+        samples.append(sample)
+        lastT = sample.t
+        count += 1
+    }
+
     /// Asks the processor to start fetching what appending a sample writes: the array's header
     /// (reference count, count, capacity) and the place of the new sample. An append to
     /// thousands of series after a commit waited for each of those lines in turn (in a request

@@ -27,6 +27,7 @@ extension SampleStore {
     /// output of many rule groups costs one transaction. The database stays a prefix of what is
     /// in memory: every transaction writes the deferred rows first.
     public func append(_ batch: AppendBatch, deferringCommit: Bool) throws(StorageError) -> AppendReport {
+        if !deferringCommit, let report = try appendInOrder(batch) { return report }
         var report = AppendReport()
         var entryWork: [Int] = []
         var works = group(batch, report: &report, entryWork: &entryWork)

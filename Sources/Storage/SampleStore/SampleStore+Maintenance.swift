@@ -13,8 +13,14 @@ extension SampleStore {
         try maintain(cutBefore: .max)
         try releaseFreePages(all: true)
         do {
-            try database.writer.writeWithoutTransaction { db in
-                _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            if let checkpointer = database.checkpointer {
+                // After the background checkpoint, if one is running, on its connection (see
+                // `WALCheckpointer.truncate`).
+                try checkpointer.truncate()
+            } else {
+                try database.writer.writeWithoutTransaction { db in
+                    _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                }
             }
         } catch {
             throw StorageError(.io, "cannot checkpoint the database: \(error)")

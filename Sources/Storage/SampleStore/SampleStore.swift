@@ -65,6 +65,8 @@ public actor SampleStore: SampleReader {
     /// then adds its series to this one row (the output of a scheduler's wake-up is one row, not
     /// one per rule group).
     var deferredWAL: (id: Int64, record: WALRecordWriter)?
+    /// Appends that took the path for stored series given newer samples (`appendInOrder`).
+    var inOrderAppends = 0
 
     private init(database: BurnrateDatabase, configuration: SampleStoreConfiguration, logger: Logger) {
         self.database = database
@@ -97,7 +99,7 @@ public actor SampleStore: SampleReader {
             rolledUpSeries: rollupCounts.series, rollupBlocks: rollupCounts.blocks,
             seriesReadsFromDatabase: seriesReadsFromDatabase.load(ordering: .relaxed),
             selectionsCached: selections.answered, selectionsComputed: selections.missed,
-            stretchFoldsReused: stretchCounts.hits, stretchFoldsRead: stretchCounts.misses)
+            stretchFoldsReused: stretchCounts.hits, stretchFoldsRead: stretchCounts.misses, inOrderAppends: inOrderAppends)
     }
 
     /// The state at a live slot.

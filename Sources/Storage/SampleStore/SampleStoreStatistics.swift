@@ -27,4 +27,7 @@ public struct SampleStoreStatistics: Sendable, Hashable {
     public var stretchFoldsReused = 0
     /// …and those it folded from chunks and blocks.
     public var stretchFoldsRead = 0
+    /// Appends since the store opened that took the path for the commonest batch: every entry
+    /// a stored series given once, with samples all newer than its newest (`appendInOrder`).
+    public var inOrderAppends = 0
 }
