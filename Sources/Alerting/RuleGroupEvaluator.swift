@@ -30,7 +30,7 @@ public struct RuleGroupEvaluator: Sendable {
     /// The store's references to those series, when the store gave them: written again (the same
     /// label sets in the same order), the output is appended by reference.
     private var previousRefs: [[SeriesRef?]?]
-    /// The most series one write of the last evaluation held: the room a batch is made with.
+    /// The most series one write has held so far: the room a batch is made with.
     private var largestWrite = 0
 
     /// Creates an evaluator; throws when a rule's expression does not parse. `overrides` (by rule
