@@ -362,6 +362,9 @@ public struct RuleGroupEvaluator: Sendable {
     private mutating func alert(
         _ rule: AlertingRule, index: Int, _ result: [Sample], at time: Int64, extra: [Labels: [String: String]] = [:]
     ) throws(RuleFailure) -> [Sample] {
+        // Nothing present and no alert held (most alerting rules at most evaluations): no state
+        // to look through or change.
+        if result.isEmpty && alertStates[index]?.isEmpty ?? true { return [] }
         var present: [Labels: (value: Double, annotations: [String: String])] = [:]
         for sample in result {
             lazy var data: TemplateData = {

@@ -154,28 +154,49 @@ final class ChunkedSampleReader: SampleReader {
         }
     }
 
-    /// The windows `[start, end]` of one series for each of `starts`.
+    /// The windows `[start, end]` of one series for each of `starts`, read as the store holds
+    /// the series at `end`: the chunks cut by then (a chunk is cut at its 120th sample) sealed,
+    /// the samples since in the head. The fixture's data runs past `end`, but a store evaluating
+    /// at `end` has received nothing later, so the chunk `end` falls in is still its head.
     private func windows(of position: Int, starts: [Int64], end: Int64) -> [RangeAccumulator] {
         let stored = series[position]
-        return SeriesWindows.accumulate(starts: starts, end: end, head: []) { from, through, stretch in
-            guard let oldest = stored.minT.first, let newest = stored.maxT.last else { return nil }
+        let sealed = Self.firstChunk(stored, endingAtOrAfter: end + 1)
+        var head: [ChunkSample] = []
+        if sealed < stored.chunks.count, stored.minT[sealed] <= end,
+           let chunk = try? decoded.decoded(stored.chunks[sealed], series: Int64(position), minT: stored.minT[sealed]) {
+            head = Array(chunk.samples[..<Self.firstIndex(in: chunk.samples, after: end)])
+        }
+        return SeriesWindows.accumulate(starts: starts, end: end, head: head) { from, through, stretch in
+            guard sealed > 0, stored.minT[0] <= through, stored.maxT[sealed - 1] >= from else { return nil }
+            let (oldest, newest) = (stored.minT[0], stored.maxT[sealed - 1])
             return stretches.fold(series: Int64(position), oldest: oldest, sealedThrough: newest, from: from, through: through, into: &stretch) { stretch in
                 var lastT: Int64?
                 // As the store: the rollup only for stretches long enough to hold blocks.
                 let (length, overflow) = through.subtractingReportingOverflow(from)
                 if rollups && (overflow || length >= SampleStore.rollupMinimumWindow) {
                     stored.rollup.cover(from: from, through: through) { from, through in
-                        addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
+                        addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT, sealed: sealed)
                     } summary: { minT, maxT, _, summary in
                         stretch.addBlock(summary, minT: minT, maxT: maxT)
                         lastT = maxT
                     }
                 } else {
-                    addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT)
+                    addChunks(stored, Int64(position), from, through, to: &stretch, lastT: &lastT, sealed: sealed)
                 }
                 return lastT
             }
         }
+    }
+
+    /// The index of the first sample later than `t`.
+    private static func firstIndex(in samples: [ChunkSample], after t: Int64) -> Int {
+        var low = 0
+        var high = samples.count
+        while low < high {
+            let middle = (low + high) / 2
+            if samples[middle].t <= t { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The chunks overlapping `[start, end]`: summaries of those inside, samples of the others.
@@ -184,13 +205,16 @@ final class ChunkedSampleReader: SampleReader {
         addChunks(stored, id, start, end, to: &builder, lastT: &lastT)
     }
 
+    /// The chunks before position `sealed` only (all of them by default).
     private func addChunks<Sink: SeriesPieceSink>(
-        _ stored: StoredSeries, _ id: Int64, _ start: Int64, _ end: Int64, to builder: inout Sink, lastT: inout Int64?
+        _ stored: StoredSeries, _ id: Int64, _ start: Int64, _ end: Int64, to builder: inout Sink, lastT: inout Int64?,
+        sealed: Int? = nil
     ) {
         var index = Self.firstChunk(stored, endingAtOrAfter: start)
+        let limit = sealed ?? stored.chunks.count
         // Summaries are lent in place, as the store lends them: a copy is 130 bytes and retains.
         stored.summaries.withUnsafeBufferPointer { summaries in
-            while index < stored.chunks.count, stored.minT[index] <= end {
+            while index < limit, stored.minT[index] <= end {
                 if stored.minT[index] >= start && stored.maxT[index] <= end {
                     builder.add(summaries[index], minT: stored.minT[index], maxT: stored.maxT[index])
                 } else if let chunk = try? decoded.decoded(stored.chunks[index], series: id, minT: stored.minT[index]) {

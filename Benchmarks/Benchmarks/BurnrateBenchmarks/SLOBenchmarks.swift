@@ -12,7 +12,8 @@ import Storage
 /// Each SLO is a Sloth-style events SLI over its own two counters,
 /// `requests_total{slo="<i>", code="200"|"500"}`, 30 days every 15 s, held as encoded 120-sample
 /// chunks with summaries and rollups (`ChunkedSampleReader`, as `SampleStore` keeps sealed
-/// chunks). A tick evaluates every group `SLOCompiler` makes of the SLOs (SLI ratios over 5m …
+/// chunks); at each tick the chunk its time falls in is read as the store's head would give it
+/// (its samples up to the tick), as a store that has received nothing later holds it. A tick evaluates every group `SLOCompiler` makes of the SLOs (SLI ratios over 5m …
 /// 3d and the exact 30-day period, Sloth's meta series, the page and ticket alerts), writing the
 /// output to a `SampleStore` (in-memory SQLite) as the service does.
 ///

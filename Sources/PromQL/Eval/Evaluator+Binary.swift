@@ -63,7 +63,10 @@ extension Evaluator {
         _ op: BinaryOperator, _ vector: [Sample], _ scalar: Double, swapped: Bool, returnBool: Bool, t: Int64
     ) -> [Sample] {
         var result: [Sample] = []
-        result.reserveCapacity(vector.count)
+        // A comparison without `bool` is a filter, mostly of rules' thresholds that nothing
+        // crosses: its room is made when the first sample passes, not before.
+        let filters = op.isComparison && !returnBool
+        if !filters { result.reserveCapacity(vector.count) }
         for sample in vector {
             var (l, r) = (sample.v, scalar)
             if swapped { swap(&l, &r) }
@@ -75,6 +78,7 @@ extension Evaluator {
                 keep = true
             }
             guard keep else { continue }
+            if filters && result.isEmpty { result.reserveCapacity(vector.count) }
             let labels = dropsMetricName(op) || returnBool ? sample.labels.droppingMetricName : sample.labels
             result.append(Sample(labels: labels, t: t, v: value))
         }

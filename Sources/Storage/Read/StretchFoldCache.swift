@@ -92,7 +92,6 @@ public final class StretchFoldCache: Sendable {
         guard through <= sealedThrough, let starts = stretch.reusableStarts, starts.contains(from) else { return lastT }
         let bytes = MemoryLayout<Entry>.stride + stretch.heldBytes + 48
         guard bytes <= budget / 16 else { return lastT }
-        let entry = Entry(through: through, oldest: oldest, starts: starts, stretch: stretch, lastT: lastT, bytes: bytes, lastUse: 0)
         state.withLock { state in
             state.clock += 1
             let kept: SeriesEntries
@@ -114,9 +113,9 @@ public final class StretchFoldCache: Sendable {
                 state.bytes -= kept.entries[leastRecent].bytes
                 kept.entries.remove(at: leastRecent)
             }
-            var added = entry
-            added.lastUse = state.clock
-            kept.entries.append(added)
+            // Made in place: the stretch is copied once, into the array.
+            kept.entries.append(Entry(
+                through: through, oldest: oldest, starts: starts, stretch: stretch, lastT: lastT, bytes: bytes, lastUse: state.clock))
             state.bytes += bytes
             if state.bytes > budget { Self.evict(&state, below: budget - budget / 4) }
         }
