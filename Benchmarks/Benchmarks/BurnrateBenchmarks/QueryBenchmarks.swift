@@ -164,7 +164,7 @@ final class ChunkedSampleReader: SampleReader {
         var head: [ChunkSample] = []
         if sealed < stored.chunks.count, stored.minT[sealed] <= end,
            let chunk = try? decoded.decoded(stored.chunks[sealed], series: Int64(position), minT: stored.minT[sealed]) {
-            head = Array(chunk.samples[..<Self.firstIndex(in: chunk.samples, after: end)])
+            head = Array(chunk.samples[chunk.samples.positions(from: .min, through: end)])
         }
         return SeriesWindows.accumulate(starts: starts, end: end, head: head) { from, through, stretch in
             guard sealed > 0, stored.minT[0] <= through, stored.maxT[sealed - 1] >= from else { return nil }
@@ -186,17 +186,6 @@ final class ChunkedSampleReader: SampleReader {
                 return lastT
             }
         }
-    }
-
-    /// The index of the first sample later than `t`.
-    private static func firstIndex(in samples: [ChunkSample], after t: Int64) -> Int {
-        var low = 0
-        var high = samples.count
-        while low < high {
-            let middle = (low + high) / 2
-            if samples[middle].t <= t { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// The chunks overlapping `[start, end]`: summaries of those inside, samples of the others.

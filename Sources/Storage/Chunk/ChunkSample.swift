@@ -43,7 +43,7 @@ public struct ChunkSample: Sendable, Hashable, CustomStringConvertible {
 extension Array where Element == ChunkSample {
     /// The positions of the samples with `start <= t <= end`, for samples in time order; found
     /// by binary search.
-    func positions(from start: Int64, through end: Int64) -> Range<Int> {
+    public func positions(from start: Int64, through end: Int64) -> Range<Int> {
         var low = 0
         var high = count
         while low < high {
