@@ -38,6 +38,30 @@ public struct AlertTemplate: Sendable, Hashable {
         return output
     }
 
+    /// Whether the expansion may depend on the result's value: `$value`, `.Value`, `$.Value`, or
+    /// the whole data (`.`, `$`). When not, the same labels, external labels and external URL
+    /// always expand to the same text (every function is pure).
+    public var readsValue: Bool {
+        nodes.contains { node in
+            if case .action(let pipeline) = node { return Self.readsValue(pipeline) }
+            return false
+        }
+    }
+
+    private static func readsValue(_ pipeline: [[Operand]]) -> Bool {
+        pipeline.contains { command in command.contains(where: readsValue) }
+    }
+
+    private static func readsValue(_ operand: Operand) -> Bool {
+        switch operand {
+        case .dot: true
+        case .field(let fields): fields.first.map { $0 == "Value" } ?? true
+        case .variable(let name, let fields): name == "$value" || (name == "$" && (fields.first.map { $0 == "Value" } ?? true))
+        case .literal, .function: false
+        case .pipeline(let pipeline): readsValue(pipeline)
+        }
+    }
+
     /// Expands `text` with `data`, or returns `<error expanding template: ...>` as Prometheus does.
     public static func render(_ text: String, _ data: TemplateData) -> String {
         guard text.contains("{{") else { return text }

@@ -31,6 +31,13 @@ final class CompiledRuleGroup: Sendable {
     let recordedAlone: [Labels]
     /// The alerting rules' label and annotation templates, parsed once.
     let templates: [String: Result<AlertTemplate, TemplateError>]
+    /// For each alerting rule, its annotations, each text with its parsed template (nil for plain
+    /// text): rendered at every evaluation without looking the texts up. Made by `mapValues` of
+    /// the rule's, so that mapping them again gives a dictionary laid out as the rule's.
+    let annotations: [[String: (text: String, template: Result<AlertTemplate, TemplateError>?)]]
+    /// For each alerting rule, whether an annotation's template reads the value (`readsValue`):
+    /// when none does, an alert's annotations follow from its sample's labels alone.
+    let annotationsReadValue: [Bool]
     /// For each alerting rule, what its alerts' labels get over the sample's, sorted by name in
     /// byte order as `merging` takes them: `__name__` removed (or the rule's own), the rule's
     /// labels (a value to render when it is a template), `alertname` last to win.
@@ -74,6 +81,16 @@ final class CompiledRuleGroup: Sendable {
             }
         }
         self.templates = templates
+        self.annotations = group.rules.map { rule in
+            guard case .alerting(let alerting) = rule else { return [:] }
+            return alerting.annotations.mapValues { (text: $0, template: templates[$0]) }
+        }
+        self.annotationsReadValue = annotations.map { texts in
+            texts.values.contains { entry in
+                if case .success(let template)? = entry.template { return template.readsValue }
+                return false
+            }
+        }
         let alertLabels = group.rules.map { rule -> [(name: String, value: String, isTemplate: Bool)] in
             guard case .alerting(let alerting) = rule else { return [] }
             var values = alerting.labels

@@ -14,9 +14,13 @@ public struct RuleGroupEvaluator: Sendable {
     /// The query engine.
     public var engine: Engine
     /// Labels templates see as `$externalLabels`.
-    public var externalLabels: [String: String]
+    public var externalLabels: [String: String] {
+        didSet { renderedAnnotations = [:] }
+    }
     /// The URL templates see as `$externalURL`.
-    public var externalURL: String
+    public var externalURL: String {
+        didSet { renderedAnnotations = [:] }
+    }
     /// When true, evaluation takes the plain path: each rule's output written on its own right
     /// after the rule, extra annotations computed for every alerting rule. The results are the
     /// same as the default path's, bit for bit; tests compare the two.
@@ -32,6 +36,12 @@ public struct RuleGroupEvaluator: Sendable {
     private var previousRefs: [[SeriesRef?]?]
     /// The most series one write has held so far: the room a batch is made with.
     private var largestWrite = 0
+    /// For each alerting rule none of whose annotations reads the value
+    /// (`CompiledRuleGroup.annotationsReadValue`), the annotations rendered at its last
+    /// evaluations, by sample labels: the same labels render the same text again, so an alert
+    /// present at every evaluation has them rendered once. Emptied when the external labels or
+    /// URL change, and when it holds many more label sets than the rule returns.
+    private var renderedAnnotations: [Int: [Labels: [String: String]]] = [:]
 
     /// Creates an evaluator; throws when a rule's expression does not parse. `overrides` (by rule
     /// index) replace a rule's engine or expression.
@@ -313,17 +323,21 @@ public struct RuleGroupEvaluator: Sendable {
 
     /// `AlertTemplate.render(text, data)`, from the template parsed once.
     private func render(_ text: String, _ data: TemplateData) -> String {
-        switch compiled.templates[text] {
-        case .success(let template)?:
+        guard let parsed = compiled.templates[text] else { return AlertTemplate.render(text, data) }
+        return Self.expand(parsed, data)
+    }
+
+    /// A parsed template expanded with `data`, or the error `AlertTemplate.render` gives.
+    private static func expand(_ parsed: Result<AlertTemplate, TemplateError>, _ data: TemplateData) -> String {
+        switch parsed {
+        case .success(let template):
             do {
                 return try template.expand(data)
             } catch {
                 return "<error expanding template: \(error.message)>"
             }
-        case .failure(let error)?:
+        case .failure(let error):
             return "<error expanding template: \(error.message)>"
-        case nil:
-            return AlertTemplate.render(text, data)
         }
     }
 
@@ -365,7 +379,16 @@ public struct RuleGroupEvaluator: Sendable {
         // Nothing present and no alert held (most alerting rules at most evaluations): no state
         // to look through or change.
         if result.isEmpty && alertStates[index]?.isEmpty ?? true { return [] }
-        var present: [Labels: (value: Double, annotations: [String: String])] = [:]
+        var present: [Labels: (value: Double, annotations: [String: String])] = Dictionary(minimumCapacity: result.count)
+        // Taken out while it changes, so that changing it does not copy it.
+        let reuses = !referenceMode && !compiled.annotationsReadValue[index]
+        var rendered = reuses ? renderedAnnotations.removeValue(forKey: index) ?? [:] : [:]
+        defer {
+            if reuses {
+                if rendered.count > 2 * result.count + 16 { rendered = [:] }
+                renderedAnnotations[index] = rendered
+            }
+        }
         for sample in result {
             lazy var data: TemplateData = {
                 var labelMap: [String: String] = [:]
@@ -386,18 +409,23 @@ public struct RuleGroupEvaluator: Sendable {
                     Label(name: $0.name, value: $0.isTemplate ? render($0.value, data) : $0.value)
                 })
             }
-            // Every text holding `{{` was parsed once (`compiled.templates`): one lookup tells a
-            // template from plain text, without searching each annotation again.
-            var annotations = referenceMode
-                ? rule.annotations.mapValues { $0.contains("{{") ? render($0, data) : $0 }
-                : rule.annotations.mapValues { compiled.templates[$0] == nil ? $0 : render($0, data) }
+            // Every text holding `{{` was parsed once (`compiled.annotations`): no text is
+            // searched or looked up again.
+            var annotations: [String: String]
+            if referenceMode {
+                annotations = rule.annotations.mapValues { $0.contains("{{") ? render($0, data) : $0 }
+            } else if reuses, let known = rendered[sample.labels] {
+                annotations = known
+            } else {
+                annotations = compiled.annotations[index].mapValues { $0.template.map { Self.expand($0, data) } ?? $0.text }
+                if reuses { rendered[sample.labels] = annotations }
+            }
             for (key, values) in extra where key.allSatisfy({ labels[$0.name] == $0.value }) {
                 annotations.merge(values) { $1 }
             }
-            guard present[labels] == nil else {
+            guard present.updateValue((sample.v, annotations), forKey: labels) == nil else {
                 throw RuleFailure("vector contains metrics with the same labelset after applying alert labels")
             }
-            present[labels] = (sample.v, annotations)
         }
 
         // Taken out while it changes, so that changing it does not copy it.
@@ -411,26 +439,31 @@ public struct RuleGroupEvaluator: Sendable {
         var output: [Sample] = []
         output.reserveCapacity(2 * states.count)
         var active = 0
-        for labels in states.keys.sorted() {
+        // In label order, each state changed where it is (by index: its label set is hashed once,
+        // to find its sample); the forgotten ones removed after.
+        var forgotten: [Labels] = []
+        for position in states.indices.sorted(by: { states.keys[$0] < states.keys[$1] }) {
+            let labels = states.keys[position]
             let event: AlertState.Event = present[labels].map { .present(at: time, value: $0.value, annotations: $0.annotations) } ?? .absent(at: time)
-            switch states[labels]!.on(event) {
+            switch states.values[position].on(event) {
             case .forget:
-                states[labels] = nil
+                forgotten.append(labels)
             case .keep:
                 break
             case .record(let phase):
                 active += 1
-                let state = states[labels]!
-                let alerts = [Label(name: Label.metricName, value: "ALERTS"), Label(name: "alertstate", value: phase.rawValue)]
-                let forState = [Label(name: Label.metricName, value: "ALERTS_FOR_STATE")]
+                let activeAt = states.values[position].activeAt
+                let alerts = Self.alertsLabels(phase)
+                let forState = Self.forStateLabels
                 output.append(Sample(
                     labels: referenceMode ? Self.settingEach(labels, alerts) : Self.merging(labels, alerts), t: time, v: 1))
-                let activeSeconds = state.activeAt >= 0 ? state.activeAt / 1000 : (state.activeAt - 999) / 1000
+                let activeSeconds = activeAt >= 0 ? activeAt / 1000 : (activeAt - 999) / 1000
                 output.append(Sample(
                     labels: referenceMode ? Self.settingEach(labels, forState) : Self.merging(labels, forState), t: time,
                     v: Double(activeSeconds)))
             }
         }
+        for labels in forgotten { states[labels] = nil }
         if compiled.group.limit > 0 && active > compiled.group.limit {
             alertStates[index] = [:]
             throw RuleFailure("exceeded limit of \(compiled.group.limit) with \(active) alerts")
@@ -438,6 +471,24 @@ public struct RuleGroupEvaluator: Sendable {
         alertStates[index] = states
         return output
     }
+
+    /// What an `ALERTS` sample gets over the alert's labels, by phase, made once.
+    private static func alertsLabels(_ phase: AlertState.Phase) -> [Label] {
+        switch phase {
+        case .pending: pendingAlertsLabels
+        case .firing: firingAlertsLabels
+        case .inactive: [Label(name: Label.metricName, value: "ALERTS"), Label(name: "alertstate", value: phase.rawValue)]
+        }
+    }
+
+    private static let pendingAlertsLabels = [
+        Label(name: Label.metricName, value: "ALERTS"), Label(name: "alertstate", value: AlertState.Phase.pending.rawValue),
+    ]
+    private static let firingAlertsLabels = [
+        Label(name: Label.metricName, value: "ALERTS"), Label(name: "alertstate", value: AlertState.Phase.firing.rawValue),
+    ]
+    /// What an `ALERTS_FOR_STATE` sample gets over the alert's labels.
+    private static let forStateLabels = [Label(name: Label.metricName, value: "ALERTS_FOR_STATE")]
 
     static func milliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components

@@ -12,11 +12,13 @@ internal import Storage
 struct SLOAlertAnnotations: Sendable {
     let slo: SLO
     let conditions: [AlertWindow]
-    let engine: Engine
-    /// The SLO's recorded ratios and remaining budget (`{sloth_id="…", __name__=~"…"}`), parsed
-    /// and prepared once (its regular expression compiled once); not its other recorded series
-    /// nor its `ALERTS`.
-    private let recorded: PreparedQuery?
+    /// The storage matchers of the SLO's recorded ratios and remaining budget
+    /// (`{sloth_id="…", __name__=~"…"}`), made once (the regular expression compiled once); not
+    /// its other recorded series nor its `ALERTS`.
+    private let recorded: [SeriesMatcher]?
+    /// The engine's lookback delta, milliseconds: how far back a recorded series' latest sample
+    /// is taken, as an instant selector takes it.
+    private let lookback: Int64
     /// `windows(severity)` of each severity, written once.
     private let windowsText: [AlertSeverity: String]
     /// The length in milliseconds of each window the SLO records, with its `sloth_window` label:
@@ -28,10 +30,14 @@ struct SLOAlertAnnotations: Sendable {
     init(slo: SLO, conditions: [AlertWindow], engine: Engine) {
         self.slo = slo
         self.conditions = conditions
-        self.engine = engine
         let names = "\(Self.ratioPrefix).+|\(Self.remainingName)"
-        self.recorded = (try? Parser.parse("{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id)), __name__=~\"\(names)\"}"))
-            .map { PreparedQuery($0, lookbackDelta: engine.lookbackDelta) }
+        if case .vectorSelector(let selector)? = try? Parser.parse(
+            "{sloth_id=\(SlothNumber.quote(SLOIdentity(slo).id)), __name__=~\"\(names)\"}") {
+            self.recorded = try? Engine.seriesMatchers(selector)
+        } else {
+            self.recorded = nil
+        }
+        self.lookback = engine.lookbackDelta.milliseconds
         var texts: [AlertSeverity: String] = [:]
         for severity in AlertSeverity.allCases { texts[severity] = Self.windows(severity, conditions) }
         self.windowsText = texts
@@ -74,60 +80,81 @@ struct SLOAlertAnnotations: Sendable {
         var key: Labels
         var rates: [(length: Int64, window: String, rate: Double)] = []
         var remaining: Double?
+
+        /// Room for the rates of `windows` windows.
+        init(key: Labels, windows: Int) {
+            self.key = key
+            rates.reserveCapacity(windows)
+        }
     }
 
     /// The annotations for `severity` at `time`.
+    ///
+    /// The recorded series are read as an instant selector of them evaluates at `time`: each
+    /// series' latest sample within the lookback delta, unless it is a stale marker.
     func annotations(_ severity: AlertSeverity, at time: Int64, reader: any SampleReader) async -> [Labels: [String: String]] {
-        guard let recorded, case .vector(let samples)? = try? await engine.instantQuery(recorded, at: time, reader: reader)
+        guard let recorded, let latest = try? await reader.selectLatest(matchers: recorded, start: time - lookback, end: time)
         else { return [:] }
         // Most SLOs have one label set: its key is made once, later samples compared in place;
         // past a few label sets, they are found by a table.
         var groups: [Figures] = []
         var positions: [Labels: Int]?
-        for sample in samples {
-            guard let name = sample.labels.metricName else { continue }
+        for entry in latest.entries where entry.sample.t <= time && entry.sample.t >= time - lookback && !entry.sample.isStaleMarker {
+            // The name and the window, in one pass over the labels.
+            var name: String?
+            var windowText: String?
+            for label in entry.labels {
+                if label.name == Label.metricName {
+                    name = label.value
+                } else if label.name == "sloth_window" {
+                    windowText = label.value
+                }
+            }
+            guard let name else { continue }
             let isRemaining = name == Self.remainingName
             var window = ""
             var length: Int64 = 0
             if !isRemaining {
-                guard name.hasPrefix(Self.ratioPrefix), let text = sample.labels["sloth_window"],
+                guard name.hasPrefix(Self.ratioPrefix), let text = windowText,
                       let known = windowLengths.first(where: { $0.window == text })?.length ?? (try? PromDuration(parsing: text))?.milliseconds
                 else { continue }
                 (window, length) = (text, known)
             }
             let position: Int
             if groups.count <= Self.comparedGroups {
-                if let found = groups.indices.last(where: { Self.isKey(groups[$0].key, of: sample.labels) }) {
+                if let found = groups.indices.last(where: { Self.isKey(groups[$0].key, of: entry.labels) }) {
                     position = found
                 } else {
                     position = groups.count
-                    groups.append(Figures(key: Self.key(sample.labels)))
+                    groups.append(Figures(key: Self.key(entry.labels), windows: windowLengths.count))
                 }
             } else {
                 if positions == nil {
                     positions = Dictionary(uniqueKeysWithValues: groups.indices.map { (groups[$0].key, $0) })
                 }
-                let key = Self.key(sample.labels)
+                let key = Self.key(entry.labels)
                 if let found = positions![key] {
                     position = found
                 } else {
                     position = groups.count
                     positions![key] = position
-                    groups.append(Figures(key: key))
+                    groups.append(Figures(key: key, windows: windowLengths.count))
                 }
             }
             if isRemaining {
-                groups[position].remaining = sample.v
+                groups[position].remaining = entry.sample.v
             } else {
-                groups[position].rates.append((length, window, sample.v / budget))
+                groups[position].rates.append((length, window, entry.sample.v / budget))
             }
         }
-        var result: [Labels: [String: String]] = [:]
-        for figures in groups {
-            var values = ["windows": windowsText[severity] ?? windows(severity)]
+        var result: [Labels: [String: String]] = Dictionary(minimumCapacity: groups.count)
+        let windows = windowsText[severity] ?? self.windows(severity)
+        for var figures in groups {
+            var values: [String: String] = Dictionary(minimumCapacity: 3)
+            values["windows"] = windows
             if !figures.rates.isEmpty {
-                values["burn_rates"] = figures.rates.sorted { $0.length < $1.length }
-                    .map { "\($0.window): \(Self.number($0.rate))x" }.joined(separator: ", ")
+                figures.rates.sort { $0.length < $1.length }
+                values["burn_rates"] = Self.burnRates(figures.rates)
             }
             if let left = figures.remaining, left.isFinite {
                 values["budget_remaining"] = Self.number(left * 100) + "%"
@@ -135,6 +162,20 @@ struct SLOAlertAnnotations: Sendable {
             result[figures.key] = values
         }
         return result
+    }
+
+    /// `5m: 1.2x, 30m: 0.8x, …`: the rates in the order given, written into one string.
+    static func burnRates(_ rates: [(length: Int64, window: String, rate: Double)]) -> String {
+        var text = ""
+        text.reserveCapacity(rates.count * 12)
+        for (position, rate) in rates.enumerated() {
+            if position > 0 { text += ", " }
+            text += rate.window
+            text += ": "
+            text += number(rate.rate)
+            text += "x"
+        }
+        return text
     }
 
     /// The labels an alert of the SLO shares with a recorded series: all but `__name__` and

@@ -54,4 +54,34 @@ import Testing
             #expect(values["windows"] == "page: 1h and 5m above 14.4x, or 6h and 30m above 6x")
         }
     }
+
+    /// The recorded series are taken as an instant selector takes them at the alert's time: a
+    /// series whose latest sample is a stale marker, or older than the lookback delta, gives no
+    /// figure, and a sample after the time is not seen.
+    @Test func seriesAreTakenAsAnInstantSelectorTakesThem() async throws {
+        let slo = try Specs.events("")
+        let generator = SLORuleGenerator(ruleSet: RuleSet(), options: SLORuleOptions(mode: .exactPeriod))
+        let annotations = SLOAlertAnnotations(slo: slo, conditions: generator.alertConditions(for: slo), engine: Engine())
+        let time: Int64 = 3_600_000
+        let reader = MemorySampleReader()
+        let identity = ["sloth_id": "svc-slo", "sloth_service": "svc", "sloth_slo": "slo"]
+        func ratio(_ window: String, _ samples: [ChunkSample]) async {
+            let labels = identity.merging(["sloth_window": window, "__name__": "slo:sli_error:ratio_rate\(window)"]) { $1 }
+            await reader.add(Labels(labels), samples)
+        }
+        await ratio("5m", [ChunkSample(t: time - 120_000, v: 0.002), ChunkSample(t: time - 60_000, v: ChunkSample.staleMarker)])
+        await ratio("30m", [ChunkSample(t: time - 60_000, v: 0.003)])
+        // Older than the 5-minute lookback delta.
+        await ratio("1h", [ChunkSample(t: time - 300_001, v: 0.004)])
+        // The lookback window's start is in it.
+        await ratio("6h", [ChunkSample(t: time - 300_000, v: 0.005)])
+        await reader.add(
+            Labels(identity.merging(["__name__": "slo:period_error_budget_remaining:ratio"]) { $1 }),
+            [ChunkSample(t: time, v: 0.25), ChunkSample(t: time + 60_000, v: 0.75)])
+        let found = await annotations.annotations(.ticket, at: time, reader: reader)
+        let values = try #require(found[Labels(identity)])
+        #expect(values["burn_rates"] == "30m: 3x, 6h: 5x")
+        #expect(values["budget_remaining"] == "25%")
+        #expect(values["windows"] == "ticket: 1d and 2h above 3x, or 3d and 6h above 1x")
+    }
 }
