@@ -74,18 +74,22 @@ public struct Engine: Sendable {
                 ).map { AccumulatedSeries(labels: $0.labels, accumulator: $0.accumulate()) }
                 evaluator.summarised[matrix] = [time: series]
             }
-            // By index: a read is looked at in place, not copied (its selector and matchers).
-            evaluator.latest.reserveCapacity(query.latestReads)
-            evaluator.data.reserveCapacity(reads.count - query.latestReads)
+            // By index: a read is looked at in place, not copied (its selector and matchers);
+            // the tables take the query's arrays of selectors, in the order of the reads.
+            var latest: [LatestSamples] = []
+            latest.reserveCapacity(query.latestReads)
+            var data: [[SeriesSamples]] = []
+            data.reserveCapacity(reads.count - query.latestReads)
             for position in reads.indices {
                 let (start, end) = (time + reads[position].start, time + reads[position].end)
                 if reads[position].latestOnly {
-                    evaluator.latest[reads[position].selector] = try await reader.selectLatest(
-                        matchers: reads[position].matchers, start: start, end: end)
+                    latest.append(try await reader.selectLatest(matchers: reads[position].matchers, start: start, end: end))
                 } else {
-                    evaluator.data[reads[position].selector] = try await reader.select(matchers: reads[position].matchers, start: start, end: end)
+                    data.append(try await reader.select(matchers: reads[position].matchers, start: start, end: end))
                 }
             }
+            evaluator.latest = SelectorTable(keys: query.latestSelectors, values: latest)
+            evaluator.data = SelectorTable(keys: query.dataSelectors, values: data)
         } catch {
             throw EvaluationError(.storage, error.message)
         }

@@ -31,6 +31,10 @@ public final class PreparedQuery: Sendable {
     let reads: [Read]?
     /// How many of `reads` are `latestOnly`.
     let latestReads: Int
+    /// The selectors of the `latestOnly` reads, and of the others, in the order of `reads`: the
+    /// keys of the evaluator's tables, handed over as they are.
+    let latestSelectors: [VectorSelector]
+    let dataSelectors: [VectorSelector]
     /// The expression as numbers when its value is at most one sample without labels
     /// (`LabelFreePlan`), with the summed range functions it reads; nil otherwise.
     let plan: (root: LabelFreePlan, leaves: [LabelFreePlan.Leaf])?
@@ -57,6 +61,8 @@ public final class PreparedQuery: Sendable {
         guard convertible, Self.movesWithTime(expr) else {
             self.reads = nil
             self.latestReads = 0
+            self.latestSelectors = []
+            self.dataSelectors = []
             return
         }
         let evaluator = Evaluator(
@@ -70,6 +76,8 @@ public final class PreparedQuery: Sendable {
             guard let matchers = try? Engine.seriesMatchers(selector) else {
                 self.reads = nil
                 self.latestReads = 0
+                self.latestSelectors = []
+                self.dataSelectors = []
                 return
             }
             reads.append(Read(
@@ -77,6 +85,8 @@ public final class PreparedQuery: Sendable {
         }
         self.reads = reads
         self.latestReads = reads.count { $0.latestOnly }
+        self.latestSelectors = reads.filter(\.latestOnly).map(\.selector)
+        self.dataSelectors = reads.filter { !$0.latestOnly }.map(\.selector)
     }
 
     /// The lookback delta the relative windows were made with, in milliseconds.
