@@ -2,8 +2,8 @@
 ///
 /// A query has a handful of selectors; hashing one hashes every string of its name and matchers,
 /// while comparing the selector a query holds with the one the table was filled from is mostly
-/// a check that they share storage. So the evaluator's reads are kept here, in one array of
-/// entries, rather than in a dictionary: keys in one array, values in another.
+/// a check that they share storage. So the evaluator's reads are kept here, the keys in one
+/// array and the values in another, rather than in a dictionary.
 struct SelectorTable<Key: Equatable & Sendable, Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     /// The keys, and the value of each at the same position.
     private var keys: [Key] = []
