@@ -91,7 +91,8 @@ struct SLOAlertAnnotations: Sendable {
     /// The annotations for `severity` at `time`.
     ///
     /// The recorded series are read as an instant selector of them evaluates at `time`: each
-    /// series' latest sample within the lookback delta, unless it is a stale marker.
+    /// series' latest sample within the lookback delta (`selectLatest` of that window), unless it
+    /// is a stale marker.
     func annotations(_ severity: AlertSeverity, at time: Int64, reader: any SampleReader) async -> [Labels: [String: String]] {
         guard let recorded, let latest = try? await reader.selectLatest(matchers: recorded, start: time - lookback, end: time)
         else { return [:] }
@@ -99,7 +100,7 @@ struct SLOAlertAnnotations: Sendable {
         // past a few label sets, they are found by a table.
         var groups: [Figures] = []
         var positions: [Labels: Int]?
-        for entry in latest.entries where entry.sample.t <= time && entry.sample.t >= time - lookback && !entry.sample.isStaleMarker {
+        for entry in latest.entries where !entry.sample.isStaleMarker {
             // The name and the window, in one pass over the labels.
             var name: String?
             var windowText: String?

@@ -77,9 +77,9 @@ public struct Engine: Sendable {
             // By index: a read is looked at in place, not copied (its selector and matchers);
             // the tables take the query's arrays of selectors, in the order of the reads.
             var latest: [LatestSamples] = []
-            latest.reserveCapacity(query.latestReads)
+            latest.reserveCapacity(query.latestSelectors.count)
             var data: [[SeriesSamples]] = []
-            data.reserveCapacity(reads.count - query.latestReads)
+            data.reserveCapacity(query.dataSelectors.count)
             for position in reads.indices {
                 let (start, end) = (time + reads[position].start, time + reads[position].end)
                 if reads[position].latestOnly {

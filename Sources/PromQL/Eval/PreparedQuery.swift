@@ -29,8 +29,6 @@ public final class PreparedQuery: Sendable {
     /// no subquery, whose steps are aligned to absolute times); nil otherwise, and when a matcher
     /// does not convert (the query then goes the unprepared way, which reports the error).
     let reads: [Read]?
-    /// How many of `reads` are `latestOnly`.
-    let latestReads: Int
     /// The selectors of the `latestOnly` reads, and of the others, in the order of `reads`: the
     /// keys of the evaluator's tables, handed over as they are.
     let latestSelectors: [VectorSelector]
@@ -60,7 +58,6 @@ public final class PreparedQuery: Sendable {
         self.plan = LabelFreePlan.of(expr).map { (root: $0.plan, leaves: $0.leaves) }
         guard convertible, Self.movesWithTime(expr) else {
             self.reads = nil
-            self.latestReads = 0
             self.latestSelectors = []
             self.dataSelectors = []
             return
@@ -75,8 +72,7 @@ public final class PreparedQuery: Sendable {
         for (selector, window) in windows {
             guard let matchers = try? Engine.seriesMatchers(selector) else {
                 self.reads = nil
-                self.latestReads = 0
-                self.latestSelectors = []
+                    self.latestSelectors = []
                 self.dataSelectors = []
                 return
             }
@@ -84,7 +80,6 @@ public final class PreparedQuery: Sendable {
                 selector: selector, matchers: matchers, start: window.start, end: window.end, latestOnly: !rangeRead.contains(selector)))
         }
         self.reads = reads
-        self.latestReads = reads.count { $0.latestOnly }
         self.latestSelectors = reads.filter(\.latestOnly).map(\.selector)
         self.dataSelectors = reads.filter { !$0.latestOnly }.map(\.selector)
     }
